@@ -7,7 +7,8 @@ import org.convstudio.model.Shape;
 public record LocalResponseNorm(int size, double alpha, double beta, double k) implements Layer {
 
     public LocalResponseNorm {
-        Layer.require(size >= 1 && size <= 1024, "the neighbourhood size must be between 1 and 1024 channels");
+        Layer.require(size >= 1 && size <= 1023 && size % 2 == 1,
+                "the neighbourhood size must be an odd number of channels between 1 and 1023 (5 in AlexNet)");
         Layer.require(Double.isFinite(alpha) && alpha >= 0, "alpha must be zero or positive");
         Layer.require(Double.isFinite(beta) && beta >= 0, "beta must be zero or positive");
         Layer.require(Double.isFinite(k) && k >= 0, "k must be zero or positive");

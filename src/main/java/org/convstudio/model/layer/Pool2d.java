@@ -15,6 +15,7 @@ public record Pool2d(PoolMode mode, int kernelH, int kernelW, int strideH, int s
         Layer.require(padH >= 0 && padW >= 0, "padding cannot be negative");
         Layer.require(padH <= kernelH / 2 && padW <= kernelW / 2,
                 "pooling padding can be at most half the window (" + kernelH / 2 + " for a " + kernelH + "×" + kernelW + " window)");
+        Layer.require(mode != PoolMode.L2 || padH == 0 && padW == 0, "L2 pooling takes no padding — set it to 0 or use max/avg pooling");
     }
 
     /** Max pooling over {@code k × k} windows with stride {@code k}. */
