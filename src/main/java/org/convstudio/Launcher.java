@@ -1,11 +1,22 @@
 package org.convstudio;
 
+import org.convstudio.cli.ConvStudioCli;
+
+/**
+ * Entry point of {@code convstudio.jar}: no arguments opens the app, anything else runs a headless
+ * command. Deliberately not a JavaFX {@code Application}, so that the jar starts with JavaFX on the
+ * class path and the commands never touch a display.
+ */
 public final class Launcher {
+
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
         if (args.length == 0) {
             org.convstudio.ui.shell.ConvStudioApp.launchApp(args);
             return;
         }
-        System.out.println("ConvStudio");
+        System.exit(ConvStudioCli.run(args));
     }
 }
