@@ -104,6 +104,88 @@ public final class Decimator {
         return count;
     }
 
+    private double[] envMin = new double[256];
+    private double[] envMax = new double[256];
+
+    /** Per-column minimum y (pixels) after {@link #envelope}; NaN marks a gap. */
+    public double[] mins() {
+        return envMin;
+    }
+
+    /** Per-column maximum y (pixels) after {@link #envelope}; NaN marks a gap. */
+    public double[] maxs() {
+        return envMax;
+    }
+
+    /**
+     * Reduces dense data to one entry per pixel column: x, mean y ({@link #ys()}), min and max y
+     * ({@link #mins()}, {@link #maxs()}). Drawn as a filled min–max band with a line through the means,
+     * it shows the same envelope as the full line at a fraction of the stroking cost.
+     *
+     * @return the number of columns (including NaN gap markers)
+     */
+    public int envelope(double[] x, double[] y, int n, Mapping m) {
+        count = 0;
+        boolean open = false;
+        long column = Long.MIN_VALUE;
+        double colX = 0;
+        double sum = 0;
+        double min = 0;
+        double max = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            double xi = x[i];
+            double yi = y[i];
+            if (!m.plottable(xi, yi)) {
+                if (open) {
+                    addEnvelope(colX, sum / k, min, max);
+                    open = false;
+                }
+                if (count > 0 && !Double.isNaN(outX[count - 1])) {
+                    addEnvelope(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                }
+                continue;
+            }
+            double px = m.px(xi);
+            double py = m.py(yi);
+            long c = (long) Math.floor(px);
+            if (open && c == column) {
+                sum += py;
+                k++;
+                min = Math.min(min, py);
+                max = Math.max(max, py);
+            } else {
+                if (open) {
+                    addEnvelope(colX, sum / k, min, max);
+                }
+                open = true;
+                column = c;
+                colX = c + 0.5;
+                sum = min = max = py;
+                k = 1;
+            }
+        }
+        if (open) {
+            addEnvelope(colX, sum / k, min, max);
+        }
+        return count;
+    }
+
+    private void addEnvelope(double px, double mean, double min, double max) {
+        if (count == envMin.length || count == outX.length) {
+            int size = Math.max(outX.length, envMin.length) * 2;
+            envMin = java.util.Arrays.copyOf(envMin, size);
+            envMax = java.util.Arrays.copyOf(envMax, size);
+            outX = java.util.Arrays.copyOf(outX, size);
+            outY = java.util.Arrays.copyOf(outY, size);
+        }
+        envMin[count] = min;
+        envMax[count] = max;
+        outX[count] = px;
+        outY[count] = mean;
+        count++;
+    }
+
     private void flush(double px, double first, double min, double max, double last, int points) {
         add(px, first);
         if (points > 1) {

@@ -441,47 +441,102 @@ public class LinePlot extends Region {
             return;
         }
 
-        // ---- series, clipped to the plot area
+        // ---- series (no clip: bounds come from the data, and clipping is costly in software rendering)
         g.save();
-        g.beginPath();
-        g.rect(left, top - 1, right - left + 1, bottom - top + 2);
-        g.clip();
         g.setLineWidth(2);
         g.setLineJoin(StrokeLineJoin.ROUND);
         for (Series s : series) {
             if (!s.visible || s.size == 0) {
                 continue;
             }
-            int n = decimator.decimate(s.xs, s.ys, s.size, map);
-            double[] px = decimator.xs();
-            double[] py = decimator.ys();
-            g.setStroke(s.color);
-            g.beginPath();
-            boolean pen = false;
-            int run = 0;
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(px[i])) {
-                    pen = false;
-                    continue;
-                }
-                if (pen) {
-                    g.lineTo(px[i], py[i]);
-                    run++;
-                } else {
-                    g.moveTo(px[i], py[i]);
-                    pen = true;
-                    run = 0;
-                }
-            }
-            g.stroke();
-            if (n == 1 || (n > 0 && run == 0)) {
-                g.setFill(s.color);
-                g.fillOval(px[n - 1] - 2.5, py[n - 1] - 2.5, 5, 5);
+            if (s.size > (right - left) * 1.5) {
+                drawEnvelope(g, s, map);
+            } else {
+                drawPolyline(g, s, map);
             }
         }
         g.restore();
 
         drawLegend(g, tickFont, textFill, gridFill, left, top, right);
+    }
+
+    /** Sparse data: the exact line (at most four vertices per pixel column). */
+    private void drawPolyline(GraphicsContext g, Series s, Decimator.Mapping map) {
+        int n = decimator.decimate(s.xs, s.ys, s.size, map);
+        double[] px = decimator.xs();
+        double[] py = decimator.ys();
+        g.setStroke(s.color);
+        g.beginPath();
+        boolean pen = false;
+        int run = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(px[i])) {
+                pen = false;
+                continue;
+            }
+            if (pen) {
+                g.lineTo(px[i], py[i]);
+                run++;
+            } else {
+                g.moveTo(px[i], py[i]);
+                pen = true;
+                run = 0;
+            }
+        }
+        g.stroke();
+        if (n > 0 && run == 0 && !Double.isNaN(px[n - 1])) {
+            g.setFill(s.color);
+            g.fillOval(px[n - 1] - 2.5, py[n - 1] - 2.5, 5, 5);
+        }
+    }
+
+    /**
+     * Dense data (more points than pixel columns): a translucent min–max band per column and a line
+     * through the column means. Same envelope as the full line; far cheaper to rasterise than a
+     * zig-zag stroke, especially with the software pipeline.
+     */
+    private void drawEnvelope(GraphicsContext g, Series s, Decimator.Mapping map) {
+        int n = decimator.envelope(s.xs, s.ys, s.size, map);
+        double[] px = decimator.xs();
+        double[] mean = decimator.ys();
+        double[] lo = decimator.mins();
+        double[] hi = decimator.maxs();
+        g.setFill(s.color.deriveColor(0, 1, 1, 0.28));
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || Double.isNaN(px[i])) {
+                if (i > start) {
+                    g.beginPath();
+                    g.moveTo(px[start] - 0.5, lo[start]);
+                    for (int j = start; j < i; j++) {
+                        g.lineTo(px[j], lo[j]);
+                    }
+                    g.lineTo(px[i - 1] + 0.5, lo[i - 1]);
+                    g.lineTo(px[i - 1] + 0.5, hi[i - 1] + 1);
+                    for (int j = i - 1; j >= start; j--) {
+                        g.lineTo(px[j], hi[j] + 1);
+                    }
+                    g.lineTo(px[start] - 0.5, hi[start] + 1);
+                    g.closePath();
+                    g.fill();
+                }
+                start = i + 1;
+            }
+        }
+        g.setStroke(s.color);
+        g.beginPath();
+        boolean pen = false;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(px[i])) {
+                pen = false;
+            } else if (pen) {
+                g.lineTo(px[i], mean[i]);
+            } else {
+                g.moveTo(px[i], mean[i]);
+                pen = true;
+            }
+        }
+        g.stroke();
     }
 
     private void drawLegend(GraphicsContext g, Font font, Paint textFill, Paint border,
