@@ -68,9 +68,8 @@ public class ConvStudioApp extends Application {
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         stage.setOnCloseRequest(e -> {
-            if (!window.confirmDiscard()) {
-                e.consume();
-            }
+            e.consume();
+            window.requestQuit();
         });
         stage.setOnHidden(e -> {
             window.rememberGeometry();
@@ -79,6 +78,7 @@ public class ConvStudioApp extends Application {
         stage.show();
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);
+        window.design().checkRecovery();
     }
 
     private void applyGeometry(AppPrefs.WindowGeometry g) {

@@ -373,30 +373,10 @@ public final class MainWindow {
 
     /** File ▸ Quit and the window's close button: confirm unsaved changes, then close. */
     public void requestQuit() {
-        if (confirmDiscard()) {
+        design.confirmDiscard(() -> {
             stage.hide();
             Platform.exit();
-        }
-    }
-
-    /** True if there is nothing unsaved, or the user chose to discard or saved. */
-    public boolean confirmDiscard() {
-        if (!design.dirtyProperty().get()) {
-            return true;
-        }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(stage);
-        a.setTitle("Unsaved changes");
-        a.setHeaderText("Save changes to “" + design.documentTitleProperty().get() + "”?");
-        a.setContentText("Your changes will be lost if you don't save them.");
-        ButtonType save = new ButtonType("Save", javafx.scene.control.ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", javafx.scene.control.ButtonBar.ButtonData.NO);
-        a.getButtonTypes().setAll(save, discard, ButtonType.CANCEL);
-        ButtonType r = a.showAndWait().orElse(ButtonType.CANCEL);
-        if (r == save) {
-            return design.saveBlocking();
-        }
-        return r == discard;
+        });
     }
 
     void rememberGeometry() {
