@@ -162,6 +162,7 @@ public class LinePlot extends Region {
     private final StringProperty yLabel = new SimpleStringProperty(this, "yLabel", "");
     private final StringProperty emptyText = new SimpleStringProperty(this, "emptyText", "No data yet");
 
+    private final BooleanProperty legendBottom = new SimpleBooleanProperty(this, "legendBottom", false);
     private boolean dirty = true;
     private long redrawCount;
     private double lastWidth = -1;
@@ -180,6 +181,7 @@ public class LinePlot extends Region {
         textProbe.fontProperty().addListener((o, a, b) -> markDirty());
         gridProbe.textFillProperty().addListener((o, a, b) -> markDirty());
         logY.addListener((o, a, b) -> markDirty());
+        legendBottom.addListener((o, a, b) -> markDirty());
         title.addListener((o, a, b) -> markDirty());
         xLabel.addListener((o, a, b) -> markDirty());
         yLabel.addListener((o, a, b) -> markDirty());
@@ -236,6 +238,11 @@ public class LinePlot extends Region {
 
     public void setLogY(boolean v) {
         logY.set(v);
+    }
+
+    /** Puts the legend in the bottom-right corner (for rising curves such as accuracy). */
+    public BooleanProperty legendBottomProperty() {
+        return legendBottom;
     }
 
     public StringProperty titleProperty() {
@@ -457,7 +464,7 @@ public class LinePlot extends Region {
         }
         g.restore();
 
-        drawLegend(g, tickFont, textFill, gridFill, left, top, right);
+        drawLegend(g, tickFont, textFill, gridFill, left, top, right, bottom);
     }
 
     /** Sparse data: the exact line (at most four vertices per pixel column). */
@@ -540,7 +547,7 @@ public class LinePlot extends Region {
     }
 
     private void drawLegend(GraphicsContext g, Font font, Paint textFill, Paint border,
-                            double left, double top, double right) {
+                            double left, double top, double right, double bottom) {
         List<Series> shown = series.stream().filter(s -> s.visible).toList();
         if (shown.isEmpty()) {
             return;
@@ -554,7 +561,7 @@ public class LinePlot extends Region {
         double boxW = swatch + 8 + textW + 16;
         double boxH = shown.size() * lineH + 8;
         double x = right - boxW - 8;
-        double y = top + 8;
+        double y = legendBottom.get() ? bottom - boxH - 8 : top + 8;
         if (x < left + 8) {
             return;
         }

@@ -185,7 +185,8 @@ public final class DesignCanvas extends Region {
         double sy = src.getLayoutY() + src.getHeight();
         double tx = to.getLayoutX() + to.getWidth() / 2;
         double ty = to.getLayoutY();
-        double bend = Math.max(30, Math.abs(ty - sy) / 2);
+        // downward edges bend smoothly; upward ones (a wrapped chain) leave and enter with short, equal bends
+        double bend = ty >= sy ? Math.max(30, (ty - sy) / 2) : 50;
         CubicCurve c = new CubicCurve(sx, sy, sx, sy + bend, tx, ty - bend, tx, ty);
         c.getStyleClass().add("edge");
         c.setFill(null);

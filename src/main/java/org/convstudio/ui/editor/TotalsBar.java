@@ -37,6 +37,7 @@ public final class TotalsBar extends HBox {
         statusTip.setMaxWidth(480);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        status.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(caption("Parameters"), params, sep(), caption("Multiply-adds"), macs, sep(),
                 caption("Memory"), memory, spacer, status);
         vm.analysisProperty().addListener((o, a, b) -> show(b));
@@ -50,7 +51,9 @@ public final class TotalsBar extends HBox {
         Totals t = a.totals();
         params.setText(String.format(Locale.ROOT, "%,d", t.params()));
         macs.setText(BlockCard.formatCount(t.macs()));
-        memory.setText(bytes(t.weightBytes()) + " weights · " + bytes(t.activationBytes(1)) + " per image");
+        memory.setText(bytes(t.weightBytes()) + " + " + bytes(t.activationBytes(1)) + "/image");
+        memory.setTooltip(new Tooltip(bytes(t.weightBytes()) + " of weights (32-bit floats) and "
+                + bytes(t.activationBytes(1)) + " of activations for each image in a batch"));
         String blocker = a.trainBlocker().orElse(null);
         status.getStyleClass().removeAll("status-ok", "status-error", "status-warning");
         if (!a.errors().isEmpty()) {
@@ -87,12 +90,14 @@ public final class TotalsBar extends HBox {
 
     private static Label caption(String s) {
         Label l = new Label(s);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("totals-caption");
         return l;
     }
 
     private static Label value(String id) {
         Label l = new Label();
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.getStyleClass().add("totals-value");
         l.setId(id);
         return l;

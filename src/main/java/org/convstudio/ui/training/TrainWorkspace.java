@@ -137,6 +137,7 @@ public final class TrainWorkspace implements Workspace {
         accPlot.setTitle("Accuracy");
         accPlot.setXLabel("epoch");
         accPlot.setYLabel("accuracy");
+        accPlot.legendBottomProperty().set(true);
         accPlot.emptyTextProperty().set("Press Train to start a run");
         trainAcc = accPlot.addSeries("training");
         valAcc = accPlot.addSeries("validation");
@@ -179,7 +180,7 @@ public final class TrainWorkspace implements Workspace {
         stepValue.setText(s.totalSteps() == 0 ? "–" : String.format(Locale.ROOT, "%,d", s.step()));
         lossValue.setText(format(s.trainLoss(), "%.3f", 1));
         accValue.setText(format(s.valAccuracy(), "%.1f %%", 100));
-        rateValue.setText(s.stepsPerSecond() <= 0 ? "–" : String.format(Locale.ROOT, "%.0f", s.stepsPerSecond()));
+        rateValue.setText(s.stepsPerSecond() <= 0 ? "–" : String.format(Locale.ROOT, "%,.0f", s.stepsPerSecond()));
         progress.setProgress(s.progress());
     }
 
