@@ -34,7 +34,7 @@ public class ComingSoonPane extends StackPane {
         VBox list = new VBox(10);
         list.getStyleClass().add("coming-soon-points");
         for (String p : points) {
-            FontIcon check = new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+            FontIcon check = new FontIcon(MaterialDesignC.CIRCLE_SMALL);
             check.getStyleClass().add("coming-soon-bullet");
             Label text = new Label(p);
             text.setWrapText(true);

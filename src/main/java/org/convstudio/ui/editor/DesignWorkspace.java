@@ -143,6 +143,8 @@ public final class DesignWorkspace implements Workspace {
         TotalsBar totals = new TotalsBar(vm);
         VBox centre = new VBox(canvas, totals);
         VBox.setVgrow(canvas, Priority.ALWAYS);
+        centre.setMinWidth(0);
+        canvas.setMinSize(0, 0);
 
         BorderPane layout = new BorderPane(centre);
         layout.setTop(toolbar());

@@ -23,6 +23,10 @@ public final class TotalsBar extends HBox {
     private final Label params = value("totals-params");
     private final Label macs = value("totals-macs");
     private final Label memory = value("totals-memory");
+
+    {
+        memory.setMinWidth(40); // the one label allowed to shrink when space is short
+    }
     private final Label status = new Label();
     private final Tooltip statusTip = new Tooltip();
 
@@ -31,6 +35,7 @@ public final class TotalsBar extends HBox {
         setId("totals-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(14);
+        setMinWidth(0);
         status.setId("totals-status");
         status.setTooltip(statusTip);
         statusTip.setWrapText(true);
