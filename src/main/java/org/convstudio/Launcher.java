@@ -14,7 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.out.println("ConvStudio: the desktop app is not built yet; try 'java -jar target/convstudio.jar --help'.");
+            org.convstudio.ui.shell.ConvStudioApp.launchApp(args);
             return;
         }
         System.exit(ConvStudioCli.run(args));

@@ -1,0 +1,73 @@
+package org.convstudio.ui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+/**
+ * The small shared executor for file I/O and other work that must stay off the FX thread.
+ * Two daemon threads: the machine may have only two cores, and I/O is short.
+ */
+public final class Background {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final ThreadFactory FACTORY = r -> {
+        Thread t = new Thread(r, "convstudio-io-" + COUNTER.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    };
+    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(2, FACTORY);
+
+    private Background() {
+    }
+
+    public static ExecutorService executor() {
+        return EXECUTOR;
+    }
+
+    /** Runs {@code work} off the FX thread, then {@code onSuccess} or {@code onError} on the FX thread. */
+    public static <T> Task<T> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onError.accept(task.getException()));
+        EXECUTOR.execute(task);
+        return task;
+    }
+
+    /** Fire-and-forget work off the FX thread; failures go to the default uncaught-exception handler. */
+    public static void run(Runnable work) {
+        EXECUTOR.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                Thread t = Thread.currentThread();
+                Thread.UncaughtExceptionHandler h = Thread.getDefaultUncaughtExceptionHandler();
+                if (h != null) {
+                    h.uncaughtException(t, e);
+                } else {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /** Runs on the FX thread: now if already there, else later. */
+    public static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

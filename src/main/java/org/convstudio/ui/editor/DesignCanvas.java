@@ -1,0 +1,518 @@
+package org.convstudio.ui.editor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Transform;
+import javafx.scene.transform.Translate;
+import org.convstudio.model.analysis.Analysis;
+import org.convstudio.model.analysis.NodeInfo;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.graph.Node;
+import org.convstudio.model.layer.LayerType;
+
+/**
+ * The design canvas: block cards and connections on a zoomable, pannable world.
+ *
+ * <ul>
+ *   <li>Drag a card to move it (all selected cards move; one undo step on release).</li>
+ *   <li>Drag from a card's bottom port onto another card to connect.</li>
+ *   <li>Click selects; Shift-click toggles; drag on the background draws a selection rectangle.</li>
+ *   <li>Scroll or middle/right-drag pans; Ctrl+scroll or pinch zooms around the pointer.</li>
+ * </ul>
+ */
+public final class DesignCanvas extends Region {
+
+    public static final double MIN_ZOOM = 0.2;
+    public static final double MAX_ZOOM = 3;
+
+    private final DesignViewModel vm;
+    private final Pane world = new Pane();
+    private final Pane diagram = new Pane();
+    private final Group edgeLayer = new Group();
+    private final Pane cardLayer = new Pane();
+    private final Line connectLine = new Line();
+    private final Rectangle band = new Rectangle();
+    private final Translate pan = new Translate();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Map<String, BlockCard> cards = new LinkedHashMap<>();
+
+    // gesture state
+    private Point2D pressWorld;
+    private Point2D pressLocal;
+    private Map<String, Point2D> dragOrigins;
+    private boolean dragMoved;
+    private String connectFrom;
+    private BlockCard connectTarget;
+    private boolean panning;
+    private boolean banding;
+    private boolean pendingFit;
+
+    public DesignCanvas(DesignViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("design-canvas");
+        setId("design-canvas");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+
+        world.setManaged(false);
+        world.getTransforms().addAll(pan, scale);
+        world.setPickOnBounds(false);
+        diagram.setPickOnBounds(false);
+        cardLayer.setPickOnBounds(false);
+        diagram.getChildren().addAll(edgeLayer, cardLayer);
+        connectLine.getStyleClass().add("connect-line");
+        connectLine.setVisible(false);
+        connectLine.setMouseTransparent(true);
+        world.getChildren().addAll(diagram, connectLine);
+
+        band.getStyleClass().add("selection-band");
+        band.setManaged(false);
+        band.setVisible(false);
+        band.setMouseTransparent(true);
+        getChildren().addAll(world, band);
+
+        addEventHandler(MouseEvent.MOUSE_PRESSED, this::backgroundPressed);
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, this::backgroundDragged);
+        addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
+        addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(ZoomEvent.ZOOM, e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
+
+        vm.networkProperty().addListener((o, a, n) -> rebuild());
+        vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
+        rebuild();
+    }
+
+    // ------------------------------------------------------------------ model → view
+
+    private void rebuild() {
+        Network net = vm.getNetwork();
+        Analysis analysis = vm.getAnalysis();
+        Map<String, BlockCard> keep = new HashMap<>();
+        for (Node n : net.nodes()) {
+            BlockCard card = cards.get(n.id());
+            if (card == null) {
+                card = createCard(n.id());
+            }
+            NodeInfo info = analysis == null ? null : analysis.info(n.id()).orElse(null);
+            card.update(n, info, analysis == null ? List.of() : analysis.problemsFor(n.id()));
+            card.relocate(n.x(), n.y());
+            keep.put(n.id(), card);
+        }
+        for (var it = cards.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (!keep.containsKey(e.getKey())) {
+                cardLayer.getChildren().remove(e.getValue());
+                it.remove();
+            }
+        }
+        for (Node n : net.nodes()) {
+            cards.putIfAbsent(n.id(), keep.get(n.id()));
+        }
+        showSelection();
+        requestLayout();
+    }
+
+    private BlockCard createCard(String id) {
+        BlockCard card = new BlockCard(id);
+        card.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> cardPressed(card, e));
+        card.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> cardDragged(card, e));
+        card.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> cardReleased(card, e));
+        card.setOnContextMenuRequested(e -> {
+            if (!vm.getSelection().contains(id)) {
+                vm.getSelection().clear();
+                vm.getSelection().add(id);
+            }
+            MenuItem dup = new MenuItem("Duplicate");
+            dup.setOnAction(a -> vm.duplicateSelection());
+            MenuItem del = new MenuItem("Delete");
+            del.setOnAction(a -> vm.deleteSelection());
+            new ContextMenu(dup, del).show(card, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        cards.put(id, card);
+        cardLayer.getChildren().add(card);
+        return card;
+    }
+
+    private void showSelection() {
+        for (var e : cards.entrySet()) {
+            e.getValue().setSelected(vm.getSelection().contains(e.getKey()));
+        }
+    }
+
+    private void rebuildEdges() {
+        List<javafx.scene.Node> curves = new ArrayList<>();
+        for (Node n : vm.getNetwork().nodes()) {
+            BlockCard to = cards.get(n.id());
+            for (String from : n.inputs()) {
+                BlockCard src = cards.get(from);
+                if (src == null || to == null) {
+                    continue;
+                }
+                curves.add(edge(src, to));
+            }
+        }
+        edgeLayer.getChildren().setAll(curves);
+    }
+
+    private CubicCurve edge(BlockCard src, BlockCard to) {
+        double sx = src.getLayoutX() + src.getWidth() / 2;
+        double sy = src.getLayoutY() + src.getHeight();
+        double tx = to.getLayoutX() + to.getWidth() / 2;
+        double ty = to.getLayoutY();
+        // downward edges bend smoothly; upward ones (a wrapped chain) leave and enter with short, equal bends
+        double bend = ty >= sy ? Math.max(30, (ty - sy) / 2) : 50;
+        CubicCurve c = new CubicCurve(sx, sy, sx, sy + bend, tx, ty - bend, tx, ty);
+        c.getStyleClass().add("edge");
+        c.setFill(null);
+        c.setId("edge-" + src.nodeId() + "-" + to.nodeId());
+        c.setOnContextMenuRequested(e -> {
+            MenuItem remove = new MenuItem("Remove connection " + src.nodeId() + " → " + to.nodeId());
+            remove.setOnAction(a -> vm.disconnect(src.nodeId(), to.nodeId()));
+            new ContextMenu(remove).show(c, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+        return c;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        world.resize(Math.max(1, getWidth()), Math.max(1, getHeight()));
+        world.layout();
+        rebuildEdges();
+        if (pendingFit && getWidth() > 0 && !cards.isEmpty()) {
+            pendingFit = false;
+            fit();
+        }
+    }
+
+    // ------------------------------------------------------------------ view transforms
+
+    public double getZoom() {
+        return scale.getX();
+    }
+
+    public void setZoom(double z) {
+        zoomAt(z / getZoom(), getWidth() / 2, getHeight() / 2);
+    }
+
+    /** Multiplies the zoom by {@code factor}, keeping the point under ({@code x}, {@code y}) fixed. */
+    public void zoomAt(double factor, double x, double y) {
+        double old = getZoom();
+        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        if (z == old) {
+            return;
+        }
+        double k = z / old;
+        pan.setX(x - (x - pan.getX()) * k);
+        pan.setY(y - (y - pan.getY()) * k);
+        scale.setX(z);
+        scale.setY(z);
+    }
+
+    /** Zooms and pans so the whole design is visible (at most 100 %). */
+    public void fit() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            pendingFit = true;
+            requestLayout();
+            return;
+        }
+        Rectangle2D b = contentBounds();
+        if (b == null) {
+            scale.setX(1);
+            scale.setY(1);
+            pan.setX(0);
+            pan.setY(0);
+            return;
+        }
+        double margin = 48;
+        double z = Math.min((getWidth() - 2 * margin) / b.getWidth(), (getHeight() - 2 * margin) / b.getHeight());
+        z = Math.max(MIN_ZOOM, Math.min(1.0, z));
+        scale.setX(z);
+        scale.setY(z);
+        pan.setX((getWidth() - b.getWidth() * z) / 2 - b.getMinX() * z);
+        pan.setY(Math.max(margin / 2, (getHeight() - b.getHeight() * z) / 2) - b.getMinY() * z);
+    }
+
+    /** Fits once the canvas has a size (used after loading a design). */
+    public void fitWhenShown() {
+        pendingFit = true;
+        requestLayout();
+    }
+
+    private Rectangle2D contentBounds() {
+        if (cards.isEmpty()) {
+            return null;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (BlockCard c : cards.values()) {
+            double h = c.getHeight() > 0 ? c.getHeight() : c.prefHeight(BlockCard.WIDTH);
+            minX = Math.min(minX, c.getLayoutX());
+            minY = Math.min(minY, c.getLayoutY());
+            maxX = Math.max(maxX, c.getLayoutX() + BlockCard.WIDTH);
+            maxY = Math.max(maxY, c.getLayoutY() + h);
+        }
+        return new Rectangle2D(minX, minY, Math.max(1, maxX - minX), Math.max(1, maxY - minY));
+    }
+
+    /** Canvas-local point → world (design) coordinates. */
+    public Point2D toWorld(double x, double y) {
+        return new Point2D((x - pan.getX()) / getZoom(), (y - pan.getY()) / getZoom());
+    }
+
+    /** World (design) point → canvas-local coordinates. */
+    public Point2D toLocal(double wx, double wy) {
+        return new Point2D(pan.getX() + wx * getZoom(), pan.getY() + wy * getZoom());
+    }
+
+    /** True if the scene point lies on the canvas (palette drops). */
+    public boolean containsScene(double sceneX, double sceneY) {
+        Point2D p = sceneToLocal(sceneX, sceneY);
+        return p != null && p.getX() >= 0 && p.getY() >= 0 && p.getX() <= getWidth() && p.getY() <= getHeight();
+    }
+
+    /** Drops a new block of {@code type} centred at the scene point. */
+    public String dropBlock(LayerType type, double sceneX, double sceneY) {
+        Point2D local = sceneToLocal(sceneX, sceneY);
+        Point2D w = toWorld(local.getX(), local.getY());
+        return vm.addBlock(type, w.getX() - BlockCard.WIDTH / 2, w.getY() - 30);
+    }
+
+    /** Adds a block at the centre of the visible area (palette double-click). */
+    public String addAtCentre(LayerType type) {
+        Point2D w = toWorld(getWidth() / 2, getHeight() / 2);
+        return vm.addBlock(type, w.getX() - BlockCard.WIDTH / 2, w.getY() - 30);
+    }
+
+    public BlockCard card(String id) {
+        return cards.get(id);
+    }
+
+    // ------------------------------------------------------------------ gestures: cards
+
+    private void cardPressed(BlockCard card, MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        requestFocus();
+        Point2D w = toWorld(sceneToLocal(e.getSceneX(), e.getSceneY()).getX(), sceneToLocal(e.getSceneX(), e.getSceneY()).getY());
+        pressWorld = w;
+        if (e.getTarget() == card.outPort()) {
+            connectFrom = card.nodeId();
+            double sx = card.getLayoutX() + card.getWidth() / 2;
+            double sy = card.getLayoutY() + card.getHeight();
+            connectLine.setStartX(sx);
+            connectLine.setStartY(sy);
+            connectLine.setEndX(sx);
+            connectLine.setEndY(sy);
+            connectLine.setVisible(true);
+            e.consume();
+            return;
+        }
+        var sel = vm.getSelection();
+        if (e.isShiftDown() || e.isShortcutDown()) {
+            if (!sel.remove(card.nodeId())) {
+                sel.add(card.nodeId());
+            }
+        } else if (!sel.contains(card.nodeId())) {
+            sel.clear();
+            sel.add(card.nodeId());
+        }
+        dragOrigins = new HashMap<>();
+        for (String id : sel) {
+            BlockCard c = cards.get(id);
+            if (c != null) {
+                dragOrigins.put(id, new Point2D(c.getLayoutX(), c.getLayoutY()));
+            }
+        }
+        dragMoved = false;
+        e.consume();
+    }
+
+    private void cardDragged(BlockCard card, MouseEvent e) {
+        if (pressWorld == null) {
+            return;
+        }
+        Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
+        Point2D w = toWorld(local.getX(), local.getY());
+        if (connectFrom != null) {
+            connectLine.setEndX(w.getX());
+            connectLine.setEndY(w.getY());
+            BlockCard target = cardAt(w);
+            if (target != connectTarget) {
+                if (connectTarget != null) {
+                    connectTarget.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false);
+                }
+                connectTarget = target != null && !target.nodeId().equals(connectFrom) ? target : null;
+                if (connectTarget != null) {
+                    connectTarget.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), true);
+                }
+            }
+        } else if (dragOrigins != null) {
+            double dx = w.getX() - pressWorld.getX();
+            double dy = w.getY() - pressWorld.getY();
+            if (Math.abs(dx) + Math.abs(dy) > 1) {
+                dragMoved = true;
+            }
+            for (var o : dragOrigins.entrySet()) {
+                BlockCard c = cards.get(o.getKey());
+                if (c != null) {
+                    c.relocate(o.getValue().getX() + dx, o.getValue().getY() + dy);
+                }
+            }
+            rebuildEdges();
+        }
+        e.consume();
+    }
+
+    private void cardReleased(BlockCard card, MouseEvent e) {
+        if (pressWorld == null) {
+            return;
+        }
+        Point2D local = sceneToLocal(e.getSceneX(), e.getSceneY());
+        Point2D w = toWorld(local.getX(), local.getY());
+        if (connectFrom != null) {
+            connectLine.setVisible(false);
+            if (connectTarget != null) {
+                connectTarget.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false);
+            }
+            BlockCard target = cardAt(w);
+            String from = connectFrom;
+            connectFrom = null;
+            connectTarget = null;
+            if (target != null) {
+                vm.connect(from, target.nodeId());
+            }
+        } else if (dragOrigins != null && dragMoved) {
+            double dx = w.getX() - pressWorld.getX();
+            double dy = w.getY() - pressWorld.getY();
+            List<String> ids = new ArrayList<>(dragOrigins.keySet());
+            if (!vm.moveBy(ids, dx, dy)) {
+                rebuild();
+            }
+        }
+        pressWorld = null;
+        dragOrigins = null;
+        e.consume();
+    }
+
+    private BlockCard cardAt(Point2D world) {
+        BlockCard hit = null;
+        for (BlockCard c : cards.values()) {
+            Bounds b = c.getBoundsInParent();
+            if (b.contains(world)) {
+                hit = c; // last one wins: drawn on top
+            }
+        }
+        return hit;
+    }
+
+    // ------------------------------------------------------------------ gestures: background
+
+    private void backgroundPressed(MouseEvent e) {
+        requestFocus();
+        pressLocal = new Point2D(e.getX(), e.getY());
+        if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
+            panning = true;
+            pressWorld = new Point2D(pan.getX(), pan.getY());
+        } else if (e.getButton() == MouseButton.PRIMARY) {
+            banding = true;
+            if (!e.isShiftDown() && !e.isShortcutDown()) {
+                vm.getSelection().clear();
+            }
+            band.setX(e.getX());
+            band.setY(e.getY());
+            band.setWidth(0);
+            band.setHeight(0);
+        }
+        e.consume();
+    }
+
+    private void backgroundDragged(MouseEvent e) {
+        if (panning && pressWorld != null) {
+            pan.setX(pressWorld.getX() + e.getX() - pressLocal.getX());
+            pan.setY(pressWorld.getY() + e.getY() - pressLocal.getY());
+        } else if (banding) {
+            band.setVisible(true);
+            band.setX(Math.min(pressLocal.getX(), e.getX()));
+            band.setY(Math.min(pressLocal.getY(), e.getY()));
+            band.setWidth(Math.abs(e.getX() - pressLocal.getX()));
+            band.setHeight(Math.abs(e.getY() - pressLocal.getY()));
+        }
+        e.consume();
+    }
+
+    private void backgroundReleased(MouseEvent e) {
+        if (banding && band.isVisible()) {
+            Point2D a = toWorld(band.getX(), band.getY());
+            Point2D b = toWorld(band.getX() + band.getWidth(), band.getY() + band.getHeight());
+            javafx.geometry.BoundingBox box = new javafx.geometry.BoundingBox(a.getX(), a.getY(),
+                    b.getX() - a.getX(), b.getY() - a.getY());
+            for (BlockCard c : cards.values()) {
+                if (box.intersects(c.getBoundsInParent())) {
+                    vm.getSelection().add(c.nodeId());
+                }
+            }
+        }
+        band.setVisible(false);
+        banding = false;
+        panning = false;
+        pressWorld = null;
+        e.consume();
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isShortcutDown()) {
+            zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+        } else {
+            pan.setX(pan.getX() + e.getDeltaX());
+            pan.setY(pan.getY() + e.getDeltaY());
+        }
+        e.consume();
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /** Renders the whole diagram at {@code pixelScale} on the given background. FX thread. */
+    public WritableImage renderDiagram(double pixelScale, Color background) {
+        layout();
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(background);
+        p.setTransform(Transform.scale(pixelScale, pixelScale));
+        Rectangle2D b = contentBounds();
+        if (b != null) {
+            double m = 24;
+            p.setViewport(new Rectangle2D((b.getMinX() - m) * pixelScale, (b.getMinY() - m) * pixelScale,
+                    (b.getWidth() + 2 * m) * pixelScale, (b.getHeight() + 2 * m) * pixelScale));
+        }
+        return diagram.snapshot(p, null);
+    }
+}

@@ -1,0 +1,431 @@
+package org.convstudio.ui.editor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.convstudio.model.analysis.Analysis;
+import org.convstudio.model.analysis.NodeInfo;
+import org.convstudio.model.analysis.Problem;
+import org.convstudio.model.analysis.ReceptiveField;
+import org.convstudio.model.io.LayerCodec;
+import org.convstudio.model.layer.ActivationKind;
+import org.convstudio.model.layer.Layer;
+import org.convstudio.model.layer.LayerType;
+import org.convstudio.model.layer.PoolMode;
+import org.convstudio.ui.common.Css;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Edits the selected block's hyperparameters. The fields are the model's own file fields
+ * ({@link LayerCodec}), so typed values are validated by the same reader as files, as you type: a
+ * valid value updates the design at once (one undo step per field), an invalid one shows the reason
+ * under the fields and changes nothing.
+ */
+public final class Inspector extends ScrollPane {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final DesignViewModel vm;
+    private final VBox box = new VBox(12);
+    private final Map<String, Control> editors = new LinkedHashMap<>();
+    private final Label validation = new Label();
+    private final VBox facts = new VBox(4);
+    private final VBox problems = new VBox(6);
+    private String shownId;
+    private Layer shownLayer;
+    private boolean committing;
+    private ObjectNode extraFields;
+
+    public Inspector(DesignViewModel vm) {
+        this.vm = vm;
+        box.getStyleClass().add("inspector");
+        setContent(box);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        getStyleClass().addAll("inspector-scroll", "edge-to-edge");
+        setId("inspector");
+        validation.getStyleClass().add("validation-message");
+        validation.setId("inspector-validation");
+        validation.setWrapText(true);
+        vm.networkProperty().addListener((o, a, b) -> refresh());
+        vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> refresh());
+        refresh();
+    }
+
+    /** The editor of field {@code name} of the shown block (tests). */
+    public Control editor(String name) {
+        return editors.get(name);
+    }
+
+    private void refresh() {
+        if (committing) {
+            updateFacts();
+            return;
+        }
+        var sel = vm.getSelection();
+        if (sel.size() == 1) {
+            String id = sel.iterator().next();
+            var node = vm.getNetwork().node(id).orElse(null);
+            if (node != null) {
+                if (!id.equals(shownId) || !node.layer().equals(shownLayer)) {
+                    showBlock(node);
+                } else {
+                    updateFacts();
+                }
+                return;
+            }
+        }
+        shownId = null;
+        shownLayer = null;
+        editors.clear();
+        if (sel.size() > 1) {
+            showMany(sel.size());
+        } else {
+            showNetwork();
+        }
+    }
+
+    // ------------------------------------------------------------------ one block
+
+    private void showBlock(org.convstudio.model.graph.Node node) {
+        shownId = node.id();
+        shownLayer = node.layer();
+        editors.clear();
+        LayerType type = node.layer().type();
+        FontIcon icon = new FontIcon(BlockIcons.of(type));
+        icon.getStyleClass().add("inspector-icon");
+        Label title = new Label(type.title());
+        title.getStyleClass().add(Css.TITLE_3);
+        Label id = new Label(node.id());
+        id.getStyleClass().add("block-id");
+        HBox head = new HBox(10, icon, title, id);
+        head.setAlignment(Pos.CENTER_LEFT);
+        Label desc = new Label(type.description());
+        desc.setWrapText(true);
+        desc.getStyleClass().add(Css.TEXT_MUTED);
+
+        ObjectNode fields = JSON.objectNode();
+        LayerCodec.write(node.layer(), fields);
+        extraFields = JSON.objectNode();
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.getStyleClass().add("inspector-fields");
+        int row = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            String name = f.getKey();
+            if (name.equals("connections")) {
+                extraFields.set(name, f.getValue());
+                Label l = new Label("connection table: " + f.getValue().size() + " rows (edit in the file)");
+                l.getStyleClass().add(Css.TEXT_MUTED);
+                grid.add(l, 0, row++, 2, 1);
+                continue;
+            }
+            Control editor = editorFor(name, f.getValue(), type);
+            editor.setId("field-" + name);
+            editors.put(name, editor);
+            Label label = new Label(pretty(name));
+            label.setLabelFor(editor);
+            grid.add(label, 0, row);
+            grid.add(editor, 1, row);
+            GridPane.setHgrow(editor, Priority.ALWAYS);
+            row++;
+        }
+        if (editors.isEmpty()) {
+            Label none = new Label("This block has no settings.");
+            none.getStyleClass().add(Css.TEXT_MUTED);
+            grid.add(none, 0, 0, 2, 1);
+        }
+        validation.setText("");
+        validation.setVisible(false);
+        validation.setManaged(false);
+
+        Label settings = new Label("Settings");
+        settings.getStyleClass().add("panel-title");
+        Label output = new Label("Result");
+        output.getStyleClass().add("panel-title");
+        box.getChildren().setAll(head, desc, settings, grid, validation, problems, output, facts);
+        updateFacts();
+    }
+
+    private Control editorFor(String name, JsonNode value, LayerType type) {
+        if (value.isBoolean()) {
+            CheckBox c = new CheckBox();
+            c.setSelected(value.booleanValue());
+            c.selectedProperty().addListener((o, a, b) -> commit(name));
+            return c;
+        }
+        List<String> choices = null;
+        if (name.equals("mode") && type == LayerType.POOL2D) {
+            choices = new ArrayList<>();
+            for (PoolMode m : PoolMode.values()) {
+                choices.add(m.id());
+            }
+        } else if (name.equals("function") && type == LayerType.ACTIVATION) {
+            choices = new ArrayList<>();
+            for (ActivationKind k : ActivationKind.values()) {
+                choices.add(k.id());
+            }
+        }
+        if (choices != null) {
+            ComboBox<String> c = new ComboBox<>();
+            c.getItems().setAll(choices);
+            c.setValue(value.asText());
+            c.setMaxWidth(Double.MAX_VALUE);
+            c.valueProperty().addListener((o, a, b) -> commit(name));
+            return c;
+        }
+        TextField t = new TextField(text(value));
+        t.setPrefColumnCount(8);
+        t.textProperty().addListener((o, a, b) -> commit(name));
+        t.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                vm.seal();
+                // show the value as the model has it (e.g. "5×5" typed as "5x5")
+                if (shownLayer != null && vm.getNetwork().node(shownId).isPresent()
+                        && t.getPseudoClassStates().isEmpty()) {
+                    refreshValues();
+                }
+            }
+        });
+        t.setOnAction(e -> vm.seal());
+        return t;
+    }
+
+    /** Validates all fields; applies the layer if valid (coalesced into one undo step per field). */
+    private void commit(String field) {
+        if (shownId == null) {
+            return;
+        }
+        ObjectNode fields = extraFields.deepCopy();
+        for (var e : editors.entrySet()) {
+            fields.set(e.getKey(), value(e.getValue()));
+        }
+        List<String> messages = new ArrayList<>();
+        LayerType type = shownLayer.type();
+        Layer layer = LayerCodec.read(type, fields, "", messages);
+        editors.values().forEach(c -> c.pseudoClassStateChanged(INVALID, false));
+        if (layer == null) {
+            for (String m : messages) {
+                for (String name : editors.keySet()) {
+                    if (m.startsWith(name + ":") || m.startsWith("." + name) || m.contains(" " + name + " ")) {
+                        editors.get(name).pseudoClassStateChanged(INVALID, true);
+                    }
+                }
+            }
+            if (messages.isEmpty()) {
+                messages.add("this value is not valid");
+            }
+            Control c = editors.get(field);
+            if (c != null && editors.values().stream().noneMatch(x -> x.getPseudoClassStates().contains(INVALID))) {
+                c.pseudoClassStateChanged(INVALID, true);
+            }
+            validation.setText(String.join("\n", messages.stream().map(Inspector::clean).toList()));
+            validation.setVisible(true);
+            validation.setManaged(true);
+            return;
+        }
+        validation.setText("");
+        validation.setVisible(false);
+        validation.setManaged(false);
+        shownLayer = layer;
+        committing = true;
+        try {
+            vm.setLayer(shownId, layer, shownId + "/" + field);
+        } finally {
+            committing = false;
+        }
+    }
+
+    private void refreshValues() {
+        var node = vm.getNetwork().node(shownId).orElse(null);
+        if (node != null) {
+            shownLayer = null;
+            refresh();
+        }
+    }
+
+    private static String clean(String message) {
+        String m = message.startsWith(": ") ? message.substring(2) : message;
+        m = m.startsWith(".") ? m.substring(1) : m;
+        return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+    }
+
+    private static JsonNode value(Control c) {
+        if (c instanceof CheckBox cb) {
+            return JSON.booleanNode(cb.isSelected());
+        }
+        if (c instanceof ComboBox<?> combo) {
+            return JSON.textNode(String.valueOf(combo.getValue()));
+        }
+        return parse(((TextField) c).getText());
+    }
+
+    /** Typed text → JSON value: integers, decimals, "5×3" / "5,3" / "5x3" pairs, true/false, or text. */
+    static JsonNode parse(String text) {
+        String t = text.trim();
+        if (t.matches("[-+]?\\d{1,9}")) {
+            return JSON.numberNode(Integer.parseInt(t));
+        }
+        if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            return JSON.numberNode(Double.parseDouble(t));
+        }
+        String[] parts = t.split("\\s*[×x*,]\\s*");
+        if (parts.length == 2 && parts[0].matches("\\d{1,9}") && parts[1].matches("\\d{1,9}")) {
+            ArrayNode a = JSON.arrayNode();
+            a.add(Integer.parseInt(parts[0]));
+            a.add(Integer.parseInt(parts[1]));
+            return a;
+        }
+        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
+            return JSON.booleanNode(Boolean.parseBoolean(t.toLowerCase(Locale.ROOT)));
+        }
+        return JSON.textNode(t);
+    }
+
+    private static String text(JsonNode v) {
+        if (v.isArray() && v.size() == 2) {
+            return v.get(0).asText() + "×" + v.get(1).asText();
+        }
+        return v.asText();
+    }
+
+    private static String pretty(String field) {
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+
+    private void updateFacts() {
+        Analysis a = vm.getAnalysis();
+        facts.getChildren().clear();
+        problems.getChildren().clear();
+        if (shownId == null || a == null) {
+            return;
+        }
+        NodeInfo info = a.info(shownId).orElse(null);
+        if (info != null && info.known()) {
+            facts.getChildren().addAll(
+                    fact("Output shape", info.output().toString()),
+                    fact("Parameters", String.format(Locale.ROOT, "%,d", info.params())
+                            + (info.nonTrainableParams() > 0 ? " (" + String.format(Locale.ROOT, "%,d", info.nonTrainableParams())
+                            + " not trained)" : "")),
+                    fact("Multiply-adds", String.format(Locale.ROOT, "%,d", info.macs())),
+                    fact("Values out", String.format(Locale.ROOT, "%,d", info.activations())));
+            ReceptiveField rf = info.receptiveField();
+            if (rf != null) {
+                facts.getChildren().add(fact("Receptive field", rf.global() ? "whole image"
+                        : rf.height().size() + "×" + rf.width().size() + " pixels"));
+            }
+        } else {
+            Label l = new Label("Unknown until the problems above are fixed.");
+            l.getStyleClass().add(Css.TEXT_MUTED);
+            l.setWrapText(true);
+            facts.getChildren().add(l);
+        }
+        for (Problem p : a.problemsFor(shownId)) {
+            problems.getChildren().add(problemLabel(p));
+        }
+    }
+
+    private static Node problemLabel(Problem p) {
+        Label l = new Label(BlockCard.stripId(p.message(), p.nodeId() == null ? "" : p.nodeId()));
+        l.setWrapText(true);
+        l.getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
+        l.setGraphic(new FontIcon(p.isError() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_CIRCLE_OUTLINE
+                : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OUTLINE));
+        return l;
+    }
+
+    private static Node fact(String name, String value) {
+        Label n = new Label(name);
+        n.getStyleClass().add(Css.TEXT_MUTED);
+        Label v = new Label(value);
+        v.getStyleClass().add("fact-value");
+        v.setWrapText(true);
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, n, spacer, v);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    // ------------------------------------------------------------------ several / none
+
+    private void showMany(int n) {
+        Label title = new Label(n + " blocks selected");
+        title.getStyleClass().add(Css.TITLE_3);
+        Label hint = new Label("Drag to move them together, Ctrl+D to duplicate, Delete to remove.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Css.TEXT_MUTED);
+        box.getChildren().setAll(title, hint);
+    }
+
+    private void showNetwork() {
+        Analysis a = vm.getAnalysis();
+        Label title = new Label("Design");
+        title.getStyleClass().add(Css.TITLE_3);
+        TextField name = new TextField(vm.getNetwork().name());
+        name.setId("field-network-name");
+        name.textProperty().addListener((o, x, v) -> {
+            if (!v.isBlank()) {
+                committing = true;
+                try {
+                    vm.edit("Rename design", net -> net.withName(v.strip()), "network-name");
+                } finally {
+                    committing = false;
+                }
+            }
+        });
+        name.focusedProperty().addListener((o, x, f) -> {
+            if (!f) {
+                vm.seal();
+            }
+        });
+        Label hint = new Label("Select a block to edit its settings. Drag blocks from the palette; "
+                + "connect a block's bottom port to another block.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Css.TEXT_MUTED);
+        VBox list = new VBox(6);
+        if (a != null) {
+            list.getChildren().addAll(
+                    fact("Blocks", Integer.toString(vm.getNetwork().nodes().size())),
+                    fact("Input", a.inputShape().map(Object::toString).orElse("–")),
+                    fact("Output", a.outputShape().map(Object::toString).orElse("–")));
+            if (a.problems().isEmpty()) {
+                Label ok = new Label("No problems found.");
+                ok.getStyleClass().add("problem-ok");
+                list.getChildren().add(ok);
+            }
+            for (Problem p : a.problems()) {
+                list.getChildren().add(problemLabel(p));
+            }
+        }
+        Label nameLabel = new Label("Name");
+        nameLabel.getStyleClass().add("panel-title");
+        Label summary = new Label("Summary");
+        summary.getStyleClass().add("panel-title");
+        box.getChildren().setAll(title, hint, nameLabel, name, summary, list);
+    }
+}

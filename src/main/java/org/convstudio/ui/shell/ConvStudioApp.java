@@ -1,0 +1,138 @@
+package org.convstudio.ui.shell;
+
+import java.lang.management.ManagementFactory;
+import java.util.Objects;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. {@code org.convstudio.Launcher} calls {@link #launchApp(String[])}; tests
+ * start it through TestFX ({@code FxToolkit.setupApplication(ConvStudioApp.class)}).
+ */
+public class ConvStudioApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConvStudioApp.class);
+    public static final String STYLESHEET =
+            Objects.requireNonNull(ConvStudioApp.class.getResource("/org/convstudio/ui/app.css")).toExternalForm();
+
+    private static volatile ConvStudioApp instance;
+
+    private AppPrefs prefs;
+    private MainWindow window;
+    private Stage stage;
+    private long startupMillis = -1;
+
+    /** Starts the desktop application and blocks until it exits. */
+    public static void launchApp(String[] args) {
+        Application.launch(ConvStudioApp.class, args);
+    }
+
+    /** The running instance (tests and tools), or null. */
+    public static ConvStudioApp instance() {
+        return instance;
+    }
+
+    @Override
+    public void init() {
+        // launcher thread: read preferences here, not on the FX thread
+        prefs = AppPrefs.load();
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        if (prefs == null) {
+            prefs = AppPrefs.load();
+        }
+        stage = primaryStage;
+        instance = this;
+        ErrorReporter.install(() -> stage);
+        Theme.of(prefs.theme()).apply();
+
+        window = new MainWindow(stage, prefs);
+        Scene scene = new Scene(window.root());
+        scene.getStylesheets().add(STYLESHEET);
+        stage.setScene(scene);
+        window.installKeyHandlers();
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (window.design().dirtyProperty().get() ? "• " : "")
+                        + window.design().documentTitleProperty().get() + " — ConvStudio",
+                window.design().dirtyProperty(), window.design().documentTitleProperty()));
+        applyGeometry(prefs.window());
+        stage.setMinWidth(800);
+        stage.setMinHeight(560);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            window.requestQuit();
+        });
+        stage.setOnHidden(e -> {
+            window.rememberGeometry();
+            prefs.flush();
+        });
+        stage.show();
+        startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("Main window shown {} ms after JVM start", startupMillis);
+        window.design().checkRecovery();
+    }
+
+    private void applyGeometry(AppPrefs.WindowGeometry g) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(g.width(), screen.getWidth());
+        double h = Math.min(g.height(), screen.getHeight());
+        stage.setWidth(w);
+        stage.setHeight(h);
+        boolean onScreen = !Double.isNaN(g.x())
+                && !Screen.getScreensForRectangle(g.x(), g.y(), Math.min(w, 100), Math.min(h, 100)).isEmpty();
+        if (onScreen) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+        } else {
+            stage.centerOnScreen();
+        }
+        stage.setMaximized(g.maximized());
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            if (stage != null && stage.isShowing()) {
+                window.rememberGeometry();
+            }
+            window.shutdown();
+        }
+        if (prefs != null) {
+            prefs.flush();
+        }
+        if (instance == this) {
+            instance = null;
+        }
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Milliseconds from JVM start to the main window being shown. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    /** Runs on the FX thread (convenience for tools). */
+    public static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+}

@@ -1,0 +1,435 @@
+package org.convstudio.ui.shell;
+
+import org.convstudio.ui.common.Css;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.convstudio.ui.classroom.ClassroomWorkspace;
+import org.convstudio.ui.common.AppServices;
+import org.convstudio.ui.common.Workspace;
+import org.convstudio.ui.editor.DesignWorkspace;
+import org.convstudio.ui.embed.EmbedWorkspace;
+import org.convstudio.ui.inspect.InspectWorkspace;
+import org.convstudio.ui.training.RunState;
+import org.convstudio.ui.training.TrainWorkspace;
+import org.convstudio.ui.training.TrainingViewModel;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/** The main window: menu bar, workspace sidebar, workspace area, status bar. */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final AppPrefs prefs;
+    private final BorderPane root = new BorderPane();
+    private final StackPane content = new StackPane();
+    private final Map<String, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private final ToggleGroup nav = new ToggleGroup();
+    private final TrainingViewModel training = new TrainingViewModel();
+    private final DesignWorkspace design;
+    private final StatusBar statusBar;
+    private Workspace current;
+    private Theme theme;
+    private final RadioMenuItem lightItem = new RadioMenuItem("Light");
+    private final RadioMenuItem darkItem = new RadioMenuItem("Dark");
+    private final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
+
+    public MainWindow(Stage stage, AppPrefs prefs) {
+        this.stage = stage;
+        this.prefs = prefs;
+        this.statusBar = new StatusBar(training.stateProperty());
+        AppServices services = new Services();
+        design = new DesignWorkspace(services);
+        add(design);
+        add(new TrainWorkspace(training));
+        add(new InspectWorkspace());
+        add(new EmbedWorkspace());
+        add(new ClassroomWorkspace());
+
+        root.getStyleClass().add("app-root");
+        root.setId("app-root");
+        root.setTop(buildMenuBar());
+        root.setLeft(buildSidebar());
+        content.getStyleClass().add("workspace-area");
+        root.setCenter(content);
+        root.setBottom(statusBar);
+
+        theme = Theme.of(prefs.theme());
+        (theme == Theme.DARK ? darkItem : lightItem).setSelected(true);
+        setLargeText(prefs.largeText());
+        largeTextItem.setSelected(prefs.largeText());
+        show("design");
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    public DesignWorkspace design() {
+        return design;
+    }
+
+    public TrainingViewModel training() {
+        return training;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public Workspace currentWorkspace() {
+        return current;
+    }
+
+    public List<String> workspaceIds() {
+        return List.copyOf(workspaces.keySet());
+    }
+
+    private void add(Workspace w) {
+        workspaces.put(w.id(), w);
+    }
+
+    /** Shows workspace {@code id} (creating its view on first use). */
+    public void show(String id) {
+        Workspace w = workspaces.get(id);
+        if (w == null || w == current) {
+            return;
+        }
+        if (current != null) {
+            current.onHidden();
+        }
+        Node view = w.view();
+        content.getChildren().setAll(view);
+        current = w;
+        ToggleButton b = navButtons.get(id);
+        if (b != null && !b.isSelected()) {
+            b.setSelected(true);
+        }
+        w.onShown();
+    }
+
+    // ------------------------------------------------------------------ theme
+
+    public void setTheme(Theme t) {
+        theme = t;
+        t.apply();
+        (t == Theme.DARK ? darkItem : lightItem).setSelected(true);
+        prefs.setTheme(t.key());
+        prefs.flushAsync();
+    }
+
+    public void toggleTheme() {
+        setTheme(theme.other());
+    }
+
+    public void setLargeText(boolean on) {
+        root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("large-text"), on);
+        root.setStyle(on ? "-fx-font-size: 18px;" : "");
+        if (prefs.largeText() != on) {
+            prefs.setLargeText(on);
+            prefs.flushAsync();
+        }
+    }
+
+    // ------------------------------------------------------------------ sidebar
+
+    private Node buildSidebar() {
+        VBox bar = new VBox(4);
+        bar.getStyleClass().add("sidebar");
+        bar.setId("sidebar");
+        bar.setAlignment(Pos.TOP_CENTER);
+
+        FontIcon logo = new FontIcon(MaterialDesignD.DOTS_HEXAGON);
+        logo.getStyleClass().add("sidebar-logo");
+        Label brand = new Label("ConvStudio", logo);
+        brand.setContentDisplay(ContentDisplay.TOP);
+        brand.getStyleClass().add("sidebar-brand");
+        bar.getChildren().add(brand);
+
+        int index = 1;
+        for (Workspace w : workspaces.values()) {
+            ToggleButton b = new ToggleButton(w.title(), new FontIcon(w.icon()));
+            b.setId("nav-" + w.id());
+            b.setToggleGroup(nav);
+            b.setContentDisplay(ContentDisplay.TOP);
+            b.getStyleClass().add("nav-button");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setTooltip(new Tooltip(w.description() + "  (Ctrl+" + index + ")"));
+            b.setFocusTraversable(false);
+            b.setOnAction(e -> {
+                if (!b.isSelected()) {
+                    b.setSelected(true); // keep one selected
+                }
+                show(w.id());
+            });
+            navButtons.put(w.id(), b);
+            bar.getChildren().add(b);
+            index++;
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        bar.getChildren().add(spacer);
+        return bar;
+    }
+
+    // ------------------------------------------------------------------ menus
+
+    private MenuBar buildMenuBar() {
+        Menu recent = new Menu("Open Recent");
+        recent.setId("menu-recent");
+        recent.getItems().add(new MenuItem("(none)"));
+        recent.setOnShowing(e -> fillRecent(recent));
+
+        Menu file = new Menu("_File", null,
+                item("New", MaterialDesignF.FILE_PLUS, "Shortcut+N", design::newDesign),
+                item("Open…", MaterialDesignF.FOLDER_OPEN, "Shortcut+O", design::open),
+                recent,
+                item("Presets…", MaterialDesignV.VIEW_GRID_OUTLINE, null, design::showPresets),
+                new SeparatorMenuItem(),
+                item("Save", MaterialDesignC.CONTENT_SAVE, "Shortcut+S", design::save),
+                item("Save As…", MaterialDesignC.CONTENT_SAVE_EDIT, "Shortcut+Shift+S", design::saveAs),
+                new SeparatorMenuItem(),
+                item("Export Diagram as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", design::exportPng),
+                new SeparatorMenuItem(),
+                item("Quit", MaterialDesignE.EXIT_TO_APP, "Shortcut+Q", this::requestQuit));
+        fillRecent(recent);
+
+        MenuItem undo = item("Undo", MaterialDesignU.UNDO, "Shortcut+Z", design::undo);
+        undo.disableProperty().bind(design.canUndoProperty().not());
+        MenuItem redo = item("Redo", MaterialDesignR.REDO, "Shortcut+Y", design::redo);
+        redo.disableProperty().bind(design.canRedoProperty().not());
+        MenuItem delete = item("Delete", MaterialDesignD.DELETE_OUTLINE, "Delete", design::deleteSelection);
+        delete.disableProperty().bind(design.hasSelectionProperty().not());
+        MenuItem duplicate = item("Duplicate", MaterialDesignC.CONTENT_DUPLICATE, "Shortcut+D", design::duplicateSelection);
+        duplicate.disableProperty().bind(design.hasSelectionProperty().not());
+        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), delete, duplicate,
+                item("Select All", MaterialDesignS.SELECT_ALL, "Shortcut+A", design::selectAll),
+                new SeparatorMenuItem(),
+                item("Auto Layout", MaterialDesignS.SITEMAP, "Shortcut+L", design::autoLayout));
+
+        ToggleGroup themes = new ToggleGroup();
+        lightItem.setToggleGroup(themes);
+        darkItem.setToggleGroup(themes);
+        lightItem.setId("menu-theme-light");
+        darkItem.setId("menu-theme-dark");
+        lightItem.setOnAction(e -> setTheme(Theme.LIGHT));
+        darkItem.setOnAction(e -> setTheme(Theme.DARK));
+        Menu themeMenu = new Menu("Theme", new FontIcon(MaterialDesignT.THEME_LIGHT_DARK), lightItem, darkItem,
+                new SeparatorMenuItem(),
+                item("Toggle Light / Dark", null, "Shortcut+Shift+T", this::toggleTheme));
+        largeTextItem.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+P"));
+        largeTextItem.setOnAction(e -> setLargeText(largeTextItem.isSelected()));
+
+        Menu goTo = new Menu("Workspace");
+        int i = 1;
+        for (Workspace w : workspaces.values()) {
+            goTo.getItems().add(item(w.title(), w.icon(), "Shortcut+" + i, () -> show(w.id())));
+            i++;
+        }
+        Menu view = new Menu("_View", null, themeMenu, largeTextItem, new SeparatorMenuItem(),
+                item("Zoom In", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Shortcut+EQUALS", design::zoomIn),
+                item("Zoom Out", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Shortcut+MINUS", design::zoomOut),
+                item("Actual Size", MaterialDesignM.MAGNIFY, "Shortcut+0", design::zoomReset),
+                item("Fit to View", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Shortcut+Shift+F", design::fitToView),
+                new SeparatorMenuItem(), goTo);
+
+        MenuItem train = item("Train", MaterialDesignP.PLAY, "F5", () -> {
+            show("train");
+            training.train();
+        });
+        train.setId("menu-train");
+        MenuItem pause = item("Pause / Resume\tSpace", MaterialDesignP.PAUSE, null, training::togglePause);
+        MenuItem stop = item("Stop", MaterialDesignS.STOP, "Shift+F5", training::stop);
+        train.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> training.getState() == RunState.RUNNING || training.getState() == RunState.STOPPING,
+                training.stateProperty()));
+        pause.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> training.getState() != RunState.RUNNING && training.getState() != RunState.PAUSED,
+                training.stateProperty()));
+        stop.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !training.getState().isActive(), training.stateProperty()));
+        Menu run = new Menu("_Run", null, train, pause, stop);
+
+        Menu help = new Menu("_Help", null,
+                item("Keyboard Shortcuts", MaterialDesignK.KEYBOARD, "F1", () -> Dialogs.shortcuts(stage)),
+                item("About ConvStudio", MaterialDesignI.INFORMATION_OUTLINE, null, () -> Dialogs.about(stage)));
+
+        MenuBar bar = new MenuBar(file, edit, view, run, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    /** Space pauses/resumes a run unless a text field or button has the key. */
+    void installKeyHandlers() {
+        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown()
+                    && !(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                    && !(stage.getScene().getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
+                if (training.getState() == RunState.RUNNING || training.getState() == RunState.PAUSED) {
+                    training.togglePause();
+                    e.consume();
+                }
+            }
+        });
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        List<Path> files = prefs.recentFiles();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("No recent files");
+            none.setDisable(true);
+            recent.getItems().add(none);
+            return;
+        }
+        int n = 1;
+        for (Path p : files) {
+            MenuItem m = new MenuItem(n + "  " + p.getFileName() + "   —   " + abbreviate(p.getParent()));
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> design.open(p));
+            recent.getItems().add(m);
+            n++;
+        }
+        recent.getItems().add(new SeparatorMenuItem());
+        MenuItem clear = new MenuItem("Clear Recent Files");
+        clear.setOnAction(e -> {
+            prefs.clearRecent();
+            prefs.flushAsync();
+        });
+        recent.getItems().add(clear);
+    }
+
+    private static String abbreviate(Path dir) {
+        if (dir == null) {
+            return "";
+        }
+        String home = System.getProperty("user.home");
+        String s = dir.toString();
+        return home != null && s.startsWith(home) ? "~" + s.substring(home.length()) : s;
+    }
+
+    private static MenuItem item(String text, Ikon icon, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.valueOf(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    // ------------------------------------------------------------------ window lifecycle
+
+    /** File ▸ Quit and the window's close button: confirm unsaved changes, then close. */
+    public void requestQuit() {
+        design.confirmDiscard(() -> {
+            stage.hide();
+            Platform.exit();
+        });
+    }
+
+    void rememberGeometry() {
+        boolean max = stage.isMaximized();
+        AppPrefs.WindowGeometry old = prefs.window();
+        prefs.setWindow(max && old != null
+                ? new AppPrefs.WindowGeometry(old.x(), old.y(), old.width(), old.height(), true)
+                : new AppPrefs.WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
+    }
+
+    void shutdown() {
+        training.stop();
+        design.shutdown();
+        statusBar.dispose();
+    }
+
+    private final class Services implements AppServices {
+        @Override
+        public Window window() {
+            return stage;
+        }
+
+        @Override
+        public void status(String message) {
+            statusBar.showMessage(message);
+        }
+
+        @Override
+        public void fileUsed(Path file) {
+            prefs.addRecent(file);
+            prefs.flushAsync();
+        }
+
+        @Override
+        public void fileGone(Path file) {
+            prefs.removeRecent(file);
+            prefs.flushAsync();
+        }
+
+        @Override
+        public void error(String context, Throwable error) {
+            ErrorReporter.report(context, error);
+        }
+
+        @Override
+        public Path dataDirectory() {
+            String home = System.getProperty("convstudio.home");
+            Path dir = home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".convstudio");
+            return dir;
+        }
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}

@@ -1,0 +1,21 @@
+package org.convstudio.ui.training;
+
+import java.util.function.Consumer;
+
+/**
+ * A training run as the UI sees it. The engine adapter implements this; its worker thread calls the
+ * publisher with complete immutable snapshots as often as it likes (the UI keeps only the latest per
+ * pulse). Control methods are called from the FX thread and must return at once.
+ */
+public interface TrainingRun {
+
+    /** Starts the worker. {@code publisher} is thread-safe and non-blocking. */
+    void start(Consumer<TrainingSnapshot> publisher);
+
+    void pause();
+
+    void resume();
+
+    /** Asks the run to stop at the next step; the worker publishes a final STOPPED snapshot. */
+    void stop();
+}

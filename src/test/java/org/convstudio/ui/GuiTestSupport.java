@@ -1,0 +1,77 @@
+package org.convstudio.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import org.convstudio.ui.shell.ConvStudioApp;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts and stops the real application for GUI tests, with throw-away preferences and data folder. */
+public final class GuiTestSupport {
+
+    private GuiTestSupport() {
+    }
+
+    /** Isolates preferences and the data folder from the user's real ones. Call before starting the app. */
+    public static Path isolate() throws IOException {
+        System.setProperty("convstudio.prefs", "org/convstudio-test");
+        Path home = Files.createTempDirectory("convstudio-test-home");
+        System.setProperty("convstudio.home", home.toString());
+        try {
+            Preferences.userRoot().node("org/convstudio-test").removeNode();
+        } catch (Exception ignored) {
+            // not there yet
+        }
+        return home;
+    }
+
+    public static ConvStudioApp start() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        ConvStudioApp app = (ConvStudioApp) FxToolkit.setupApplication(ConvStudioApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    public static void stop(ConvStudioApp app) throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** Runs on the FX thread and waits. */
+    public static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+
+    public static void fx(Runnable r) {
+        fx(() -> {
+            r.run();
+            return null;
+        });
+    }
+
+    public static void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits until {@code condition} (evaluated on the FX thread) holds. */
+    public static void waitUntil(Callable<Boolean> condition, int seconds) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+    }
+
+    public static boolean onFx() {
+        return Platform.isFxApplicationThread();
+    }
+}

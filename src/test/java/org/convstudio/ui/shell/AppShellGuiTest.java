@@ -1,0 +1,173 @@
+package org.convstudio.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.training.RunState;
+import org.convstudio.ui.training.SimulatedRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+@Tag("gui")
+class AppShellGuiTest {
+
+    private ConvStudioApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void isolate() throws Exception {
+        GuiTestSupport.isolate();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        app = GuiTestSupport.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        GuiTestSupport.fx(() -> {
+            Alert open = ErrorReporter.openDialog();
+            if (open != null) {
+                open.close();
+            }
+        });
+        GuiTestSupport.stop(app);
+    }
+
+    private boolean visible(String selector) {
+        return GuiTestSupport.fx(() -> {
+            Node n = app.stage().getScene().lookup(selector);
+            return n != null && n.isVisible() && n.getScene() != null;
+        });
+    }
+
+    /** Clicks the visible, attached labelled node showing exactly {@code text} (menus included). */
+    private void clickText(String text) {
+        robot.clickOn((Node n) -> n instanceof javafx.scene.control.Labeled l && (text.equals(l.getText()) || ("_" + text).equals(l.getText()))
+                && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()
+                && n.isVisible());
+        GuiTestSupport.settle();
+    }
+
+    @Test
+    void startsWithTheDesignWorkspaceAndAllMenus() {
+        assertTrue(app.stage().isShowing());
+        assertEquals("design", GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
+        assertTrue(visible("#workspace-design"));
+        assertTrue(visible("#menu-bar"));
+        assertTrue(visible("#status-bar"));
+        String memory = GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup("#status-memory")).getText());
+        assertTrue(memory.matches("[0-9,]+ / [0-9,]+ MB"), memory);
+        assertTrue(app.startupMillis() > 0);
+        System.out.println("startup (JVM start to window shown, in a test JVM): " + app.startupMillis() + " ms");
+    }
+
+    @Test
+    void everyWorkspaceCanBeShownFromTheSidebar() {
+        for (String id : new String[] {"train", "inspect", "embed", "classroom", "design"}) {
+            robot.clickOn("#nav-" + id);
+            GuiTestSupport.settle();
+            assertEquals(id, GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
+            assertTrue(visible("#workspace-" + id), id);
+        }
+    }
+
+    @Test
+    void workspaceShortcutsSwitchWorkspaces() {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        GuiTestSupport.settle();
+        assertEquals("inspect", GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
+    }
+
+    @Test
+    void themeTogglesFromTheViewMenu() {
+        GuiTestSupport.fx(() -> app.window().setTheme(Theme.LIGHT));
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
+        clickText("View");
+        clickText("Theme");
+        // slide right into the submenu first, so the pointer never crosses another item
+        javafx.geometry.Point2D p = robot.point((Node n) -> n instanceof javafx.scene.control.Labeled l
+                && "Light".equals(l.getText()) && n.getScene() != null).query();
+        javafx.geometry.Point2D mouse = robot.robotContext().getBaseRobot().retrieveMouse();
+        robot.moveTo(new javafx.geometry.Point2D(p.getX(), mouse.getY()));
+        robot.moveTo(p);
+        clickText("Dark");
+        GuiTestSupport.settle();
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-dark"),
+                Application.getUserAgentStylesheet());
+        assertEquals(Theme.DARK, GuiTestSupport.fx(() -> app.window().theme()));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
+        GuiTestSupport.settle();
+        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
+    }
+
+    @Test
+    void anExceptionOnTheFxThreadShowsADialogAndTheAppKeepsRunning() throws Exception {
+        int before = ErrorReporter.reportedCount();
+        Platform.runLater(() -> {
+            throw new IllegalStateException("the test broke something on purpose");
+        });
+        GuiTestSupport.waitUntil(() -> ErrorReporter.openDialog() != null, 10);
+        Alert dialog = GuiTestSupport.fx(ErrorReporter::openDialog);
+        assertNotNull(dialog);
+        String text = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().getContent()).getText());
+        assertTrue(text.startsWith("The test broke something on purpose."), text);
+        assertEquals(before + 1, ErrorReporter.reportedCount());
+
+        // a second error, from a worker thread, is counted in the same dialog
+        Thread worker = new Thread(() -> {
+            throw new IllegalArgumentException("worker failed");
+        });
+        worker.start();
+        worker.join();
+        GuiTestSupport.waitUntil(() -> dialog.getHeaderText().contains("2 problems"), 10);
+
+        GuiTestSupport.fx(dialog::close);
+        GuiTestSupport.settle();
+        assertNull(GuiTestSupport.fx(ErrorReporter::openDialog));
+        // still alive and responsive
+        assertTrue(app.stage().isShowing());
+        robot.clickOn("#nav-train");
+        GuiTestSupport.settle();
+        assertEquals("train", GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
+    }
+
+    @Test
+    void simulatedRunDrivesPlotsAndStatusBar() throws Exception {
+        GuiTestSupport.fx(() -> app.window().training().runFactoryProperty()
+                .set(() -> new SimulatedRun(3, 200, 3_000_000L, 7)));
+        robot.clickOn("#nav-train");
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> app.window().training().getState() == RunState.RUNNING, 5);
+        GuiTestSupport.waitUntil(() -> app.window().training().snapshotProperty().get().step() > 20, 10);
+        assertEquals("Training", GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup("#status-run")).getText()));
+        // Space pauses (focus is not in a text field or on a button)
+        GuiTestSupport.fx(() -> app.stage().getScene().getRoot().requestFocus());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        GuiTestSupport.settle();
+        assertEquals(RunState.PAUSED, GuiTestSupport.fx(() -> app.window().training().getState()));
+        robot.clickOn("#train-stop");
+        GuiTestSupport.waitUntil(() -> app.window().training().getState() == RunState.STOPPED, 10);
+        org.convstudio.ui.common.LinePlot loss = GuiTestSupport.fx(
+                () -> (org.convstudio.ui.common.LinePlot) app.stage().getScene().lookup("#plot-loss"));
+        assertTrue(GuiTestSupport.fx(() -> loss.getSeries().get(0).size()) > 20);
+        long redraws = GuiTestSupport.fx(loss::getRedrawCount);
+        Thread.sleep(300);
+        GuiTestSupport.settle();
+        assertEquals(redraws, GuiTestSupport.fx(loss::getRedrawCount), "an idle plot does not redraw");
+    }
+}
