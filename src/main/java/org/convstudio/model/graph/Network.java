@@ -111,6 +111,22 @@ public record Network(String name, List<Node> nodes) {
         return withNew.update(to, n -> n.withInputs(n.inputs().stream().map(i -> i.equals(from) ? node.id() : i).toList()));
     }
 
+    /**
+     * Renames a block and every connection that reads it. Unchanged when {@code oldId} does not exist;
+     * the caller checks that {@code newId} is free and well formed (the analyzer reports clashes).
+     */
+    public Network rename(String oldId, String newId) {
+        if (!contains(oldId) || oldId.equals(newId)) {
+            return this;
+        }
+        List<Node> list = new ArrayList<>();
+        for (Node n : nodes) {
+            Node renamed = n.id().equals(oldId) ? n.withId(newId) : n;
+            list.add(renamed.withInputs(renamed.inputs().stream().map(i -> i.equals(oldId) ? newId : i).toList()));
+        }
+        return new Network(name, list);
+    }
+
     /** A fresh id "prefix1", "prefix2"... not used yet. */
     public String freshId(String prefix) {
         Set<String> used = ids();
