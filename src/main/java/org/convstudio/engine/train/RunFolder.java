@@ -3,10 +3,13 @@ package org.convstudio.engine.train;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -109,18 +112,13 @@ public final class RunFolder {
     }
 
     /** Writes weights, optimiser state, history and checkpoint info, each atomically, info last. */
-    void writeCheckpoint(Model model, NDList optimizerState, List<EpochRecord> history, CheckpointInfo info)
+    void writeCheckpoint(Model model, Shape inputShape, NDList optimizerState, List<EpochRecord> history, CheckpointInfo info)
             throws IOException {
         Files.createDirectories(dir);
         Path staging = Files.createTempDirectory(dir, ".save-");
         try {
-            model.setProperty("Epoch", Integer.toString(info.epochsCompleted()));
-            model.save(staging, "weights");
-            Path weights;
-            try (Stream<Path> files = Files.list(staging)) {
-                weights = files.filter(f -> f.getFileName().toString().endsWith(".params")).findFirst()
-                        .orElseThrow(() -> new IOException("DJL wrote no .params file"));
-            }
+            Path weights = staging.resolve(WEIGHTS);
+            writeWeights(model, inputShape, info.epochsCompleted(), weights);
             Path optimizer = staging.resolve(OPTIMIZER);
             try (OutputStream out = Files.newOutputStream(optimizer)) {
                 out.write(optimizerState.encode());
@@ -135,6 +133,28 @@ public final class RunFolder {
             moveAtomically(ckpt, dir.resolve(CHECKPOINT));
         } finally {
             deleteTree(staging);
+        }
+    }
+
+    /**
+     * Writes the weights in DJL's model .params format (the layout {@code Model.save} writes and
+     * {@code Model.load} reads): header with the input description and properties, then the block's
+     * parameters. Written here rather than with {@code Model.save} because a block whose parameters
+     * were loaded (not initialised) has no input names, which {@code Model.save} requires.
+     */
+    private static void writeWeights(Model model, Shape inputShape, int epoch, Path file) throws IOException {
+        try (DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            dos.writeBytes("DJL@");
+            dos.writeInt(1); // DJL's model format version
+            dos.writeUTF(model.getName());
+            dos.writeUTF(model.getDataType().name());
+            dos.writeInt(1);
+            dos.writeUTF("data0");
+            dos.write(inputShape.getEncoded());
+            dos.writeInt(1);
+            dos.writeUTF("Epoch");
+            dos.writeUTF(Integer.toString(epoch));
+            model.getBlock().saveParameters(dos);
         }
     }
 

@@ -280,8 +280,8 @@ public final class TrainingSession implements AutoCloseable {
     // ---------------------------------------------------------------- worker thread
 
     private void init() throws IOException {
-        Autograd.setEnabled(false);
-        TorchThreads.apply(threads);
+        TorchThreads.apply(threads); // loads the engine
+        Autograd.setEnabled(false); // grad mode is per thread: off on this one except inside a step
         deviceChoice = Devices.choose(config.device());
         deviceNotice = deviceChoice.notice();
         model = Model.newInstance("convstudio", deviceChoice.device(), Devices.ENGINE);
@@ -427,9 +427,10 @@ public final class TrainingSession implements AutoCloseable {
             c = cs.toLongArray();
         }
         String bad = null;
+        int firstBatch = meter.flushedBatches + 1;
         for (int k = 0; k < l.length; k++) {
             if (!Float.isFinite(l[k])) {
-                int batch = meter.flushedBatches + k + 1;
+                int batch = firstBatch + k;
                 bad = "loss became " + (Float.isNaN(l[k]) ? "NaN" : "infinite") + " at epoch " + meter.epoch
                         + " batch " + batch + " — lower the learning rate";
                 break;
@@ -515,7 +516,7 @@ public final class TrainingSession implements AutoCloseable {
         if (runFolder == null) {
             return;
         }
-        runFolder.writeCheckpoint(model, trainer.updater().state(), List.copyOf(history),
+        runFolder.writeCheckpoint(model, new Shape(1, chw[0], chw[1], chw[2]), trainer.updater().state(), List.copyOf(history),
                 RunFolder.info(epochsCompleted, targetEpochs, trainer.steps(), reason, deviceChoice.label()));
     }
 
