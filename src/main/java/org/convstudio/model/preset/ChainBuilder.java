@@ -1,0 +1,43 @@
+package org.convstudio.model.preset;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.convstudio.model.graph.AutoLayout;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.graph.Node;
+import org.convstudio.model.layer.Input;
+import org.convstudio.model.layer.Layer;
+
+/** Writes presets as chains, with explicit inputs where paths branch and merge. */
+final class ChainBuilder {
+
+    private final String name;
+    private final List<Node> nodes = new ArrayList<>();
+    private String last;
+
+    ChainBuilder(String name, Input input) {
+        this.name = name;
+        nodes.add(Node.of("input", input));
+        last = "input";
+    }
+
+    /** Appends a block reading the previous one. */
+    ChainBuilder then(String id, Layer layer) {
+        return from(id, layer, last);
+    }
+
+    /** Appends a block reading the given blocks. */
+    ChainBuilder from(String id, Layer layer, String... inputs) {
+        nodes.add(Node.of(id, layer, inputs));
+        last = id;
+        return this;
+    }
+
+    String last() {
+        return last;
+    }
+
+    Network build() {
+        return AutoLayout.apply(new Network(name, nodes));
+    }
+}

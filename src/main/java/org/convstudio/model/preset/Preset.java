@@ -1,0 +1,16 @@
+package org.convstudio.model.preset;
+
+import java.util.function.Supplier;
+import org.convstudio.model.graph.Network;
+
+/**
+ * A ready-made network. Ids are stable: the command line and saved settings use them.
+ *
+ * @param summary one line for the gallery and {@code presets}
+ */
+public record Preset(String id, String title, String summary, Supplier<Network> factory) {
+
+    public Network network() {
+        return factory.get();
+    }
+}
