@@ -7,6 +7,8 @@
 #
 # --with-naive also runs NaiveDjlBaseline (the textbook DJL Trainer/EasyTrain loop on the same libtorch)
 # in each round, to show what the ConvStudio loop gains over it.
+# --passive exports OMP_WAIT_POLICY=PASSIVE for both sides (OpenMP workers sleep instead of spinning
+# between operators: much steadier numbers when other processes share the cores).
 #
 # Needs: mvn (compiles the project), /usr/bin/python3 with torch (apt-get install -y python3-torch).
 set -euo pipefail
@@ -21,6 +23,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --threads) THREADS=$2; shift 2 ;;
     --with-naive) NAIVE=1; shift ;;
+    --passive) export OMP_WAIT_POLICY=PASSIVE; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +41,7 @@ ARGS=(--batch "$BATCH" --iterations "$ITERATIONS" --warmup "$WARMUP" --threads "
 rate() { sed -n 's/.*images\/s: \([0-9.]*\).*/\1/p' | tail -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "threads=$THREADS batch=$BATCH iterations=$ITERATIONS warmup=$WARMUP rounds=$ROUNDS load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-default} threads=$THREADS batch=$BATCH iterations=$ITERATIONS warmup=$WARMUP rounds=$ROUNDS load: $(cut -d' ' -f1-3 /proc/loadavg)"
 CS=(); PT=(); NV=()
 for ((r = 1; r <= ROUNDS; r++)); do
   c=$(java -Xmx2g -cp "$CP" org.convstudio.engine.bench.TrainThroughputBenchmark lenet "${ARGS[@]}" 2>/dev/null | rate)
