@@ -1,0 +1,139 @@
+package org.convstudio.engine.bench;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import org.convstudio.engine.data.ImageSet;
+import org.convstudio.engine.device.Devices;
+import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.train.BatchTrainer;
+import org.convstudio.engine.train.OptimizerKind;
+import org.convstudio.engine.train.TrainingConfig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Steady-state training throughput (images/s) of ConvStudio's training step on synthetic input of a
+ * preset's shape: CPU, Adam, the same {@link BatchTrainer} the sessions use (batch assembly from a
+ * float[] included), warm-up excluded, loss read back once at the end of the timed part.
+ *
+ * <p>CLI: {@code TrainThroughputBenchmark <preset> [--batch 128] [--iterations N] [--warmup W]
+ * [--threads T]}; prints one line {@code images/s: X}. The lead wires it as {@code bench train}.
+ */
+public final class TrainThroughputBenchmark {
+
+    /** Benchmark parameters. */
+    public record Options(String preset, int batch, int iterations, int warmup, int threads) {
+        public static Options defaults(String preset) {
+            return new Options(preset, 128, 200, 30, TorchThreads.forHeadless().intraOp());
+        }
+    }
+
+    /** Measured result. */
+    public record Result(Options options, double imagesPerSecond, double seconds, float finalLoss) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "preset=%s batch=%d iterations=%d threads=%d seconds=%.3f images/s: %.1f",
+                    options.preset(), options.batch(), options.iterations(), options.threads(), seconds,
+                    imagesPerSecond);
+        }
+    }
+
+    private TrainThroughputBenchmark() {
+    }
+
+    public static Result run(Options o) {
+        TorchThreads.apply(new TorchThreads.Settings(o.threads(), 1));
+        BenchNetworks.Preset preset = BenchNetworks.preset(o.preset());
+        long[] chw = preset.inputShape().getShape();
+        int len = Math.toIntExact(chw[0] * chw[1] * chw[2]);
+        int pool = 8 * o.batch();
+        Random rnd = new Random(7);
+        float[] px = new float[pool * len];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (float) rnd.nextGaussian();
+        }
+        int[] labels = new int[pool];
+        for (int i = 0; i < pool; i++) {
+            labels[i] = rnd.nextInt(preset.classCount());
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < preset.classCount(); i++) {
+            names.add("c" + i);
+        }
+        ImageSet data = new ImageSet("synthetic", (int) chw[0], (int) chw[1], (int) chw[2], px, labels, names);
+        int[] order = new int[pool];
+        for (int i = 0; i < pool; i++) {
+            order[i] = i;
+        }
+        TrainingConfig config = TrainingConfig.builder().setOptimizer(OptimizerKind.ADAM, 1e-3)
+                .setBatchSize(o.batch()).build();
+        Devices.engine().setRandomSeed(1);
+        try (Model model = Model.newInstance("bench", ai.djl.Device.cpu(), Devices.ENGINE)) {
+            Block block = preset.factory().get();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            try (BatchTrainer trainer = new BatchTrainer(block, config, model.getNDManager(), chw)) {
+                steps(trainer, data, order, o.warmup(), o.batch(), model.getNDManager());
+                long t0 = System.nanoTime();
+                float loss = steps(trainer, data, order, o.iterations(), o.batch(), model.getNDManager());
+                double s = (System.nanoTime() - t0) / 1e9;
+                return new Result(o, (double) o.iterations() * o.batch() / s, s, loss);
+            }
+        }
+    }
+
+    /** Runs {@code n} steps; reads the losses back once at the end (that read is the only sync). */
+    private static float steps(BatchTrainer trainer, ImageSet data, int[] order, int n, int batch, NDManager root) {
+        int batchesInPool = data.size() / batch;
+        try (NDManager keep = root.newSubManager()) {
+            NDList losses = new NDList();
+            for (int i = 0; i < n; i++) {
+                int b = i % batchesInPool;
+                BatchTrainer.Result r = trainer.train(data, order, b * batch, (b + 1) * batch, 1e-3f, keep);
+                losses.add(r.loss());
+                r.correct().close();
+            }
+            if (losses.isEmpty()) {
+                return Float.NaN;
+            }
+            try (NDArray all = NDArrays.stack(losses)) {
+                float[] l = all.toFloatArray();
+                return l[l.length - 1];
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        String presetName = "lenet";
+        Options d = Options.defaults(presetName);
+        int batch = d.batch();
+        int iterations = d.iterations();
+        int warmup = d.warmup();
+        int threads = d.threads();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--batch": batch = Integer.parseInt(args[++i]); break;
+                case "--iterations": iterations = Integer.parseInt(args[++i]); break;
+                case "--warmup": warmup = Integer.parseInt(args[++i]); break;
+                case "--threads": threads = Integer.parseInt(args[++i]); break;
+                default:
+                    if (args[i].startsWith("--")) {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                    presetName = args[i];
+            }
+        }
+        Result r = run(new Options(presetName, batch, iterations, warmup, threads));
+        System.out.println(r);
+    }
+}

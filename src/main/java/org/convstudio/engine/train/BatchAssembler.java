@@ -1,0 +1,70 @@
+package org.convstudio.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.convstudio.engine.data.ImageSet;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+
+/**
+ * Builds batch NDArrays from an {@link ImageSet} through two reusable native buffers: each image is
+ * copied once, from the set's float[] into the direct buffer, which on the CPU libtorch then uses
+ * without another copy. A batch array shares that buffer, so it must be closed before the next batch
+ * is assembled (the training loop does that with a per-batch manager).
+ */
+final class BatchAssembler {
+
+    private final int imageLength;
+    private final ByteBuffer pixelBytes;
+    private final FloatBuffer pixels;
+    private final ByteBuffer labelBytes;
+    private final LongBuffer labels;
+    private final long[] chw;
+
+    BatchAssembler(int maxBatch, long[] chw) {
+        this.chw = chw.clone();
+        this.imageLength = Math.toIntExact(chw[0] * chw[1] * chw[2]);
+        this.pixelBytes = ByteBuffer.allocateDirect(maxBatch * imageLength * Float.BYTES).order(ByteOrder.nativeOrder());
+        this.pixels = pixelBytes.asFloatBuffer();
+        this.labelBytes = ByteBuffer.allocateDirect(maxBatch * Long.BYTES).order(ByteOrder.nativeOrder());
+        this.labels = labelBytes.asLongBuffer();
+    }
+
+    /** Images {@code order[from..to)} of {@code set}. */
+    NDArray images(NDManager manager, ImageSet set, int[] order, int from, int to) {
+        int n = to - from;
+        pixels.clear();
+        float[] src = set.pixels();
+        for (int k = from; k < to; k++) {
+            pixels.put(src, order[k] * imageLength, imageLength);
+        }
+        pixelBytes.clear().limit(n * imageLength * Float.BYTES);
+        return manager.create(pixelBytes, new Shape(n, chw[0], chw[1], chw[2]), DataType.FLOAT32);
+    }
+
+    /** Labels {@code order[from..to)} of {@code set}, as int64. */
+    NDArray labels(NDManager manager, ImageSet set, int[] order, int from, int to) {
+        int n = to - from;
+        labels.clear();
+        int[] src = set.labels();
+        for (int k = from; k < to; k++) {
+            labels.put(src[order[k]]);
+        }
+        labelBytes.clear().limit(n * Long.BYTES);
+        return manager.create(labelBytes, new Shape(n), DataType.INT64);
+    }
+
+    /** Images {@code from..to} of a raw NCHW float array (for inference). */
+    NDArray images(NDManager manager, float[] src, int from, int to) {
+        int n = to - from;
+        pixels.clear();
+        pixels.put(src, from * imageLength, n * imageLength);
+        pixelBytes.clear().limit(n * imageLength * Float.BYTES);
+        return manager.create(pixelBytes, new Shape(n, chw[0], chw[1], chw[2]), DataType.FLOAT32);
+    }
+}

@@ -1,0 +1,129 @@
+package org.convstudio.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import org.convstudio.engine.data.ImageSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training step, done the cheap way: batch from a reusable native buffer, forward and backward
+ * with autograd on, fused optimiser update with autograd off, every temporary freed with the batch's
+ * sub-manager. Loss and correct-count stay on the device as scalars the caller keeps in its own
+ * manager and reads back when it wants (no device synchronisation per batch).
+ *
+ * <p>Not thread-safe: create and use it on the one thread that owns the model.
+ */
+public final class BatchTrainer implements AutoCloseable {
+
+    private final Block block;
+    private final NDManager root;
+    private final ParameterStore parameterStore;
+    private final ParameterUpdater updater;
+    private final BatchAssembler assembler;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final NDArray one;
+
+    /**
+     * @param block an initialised block whose parameters live in {@code root}
+     * @param chw   input shape without the batch axis
+     */
+    public BatchTrainer(Block block, TrainingConfig config, NDManager root, long[] chw) {
+        this.block = block;
+        this.root = root;
+        this.parameterStore = new ParameterStore(root, false);
+        List<Parameter> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                params.add(p.getValue());
+            }
+        }
+        this.updater = ParameterUpdater.create(config, params, root);
+        this.assembler = new BatchAssembler(config.batchSize(), chw);
+        this.one = root.ones(new Shape(), DataType.FLOAT32);
+    }
+
+    /** Device-side results of one batch: the mean loss (float32 scalar) and correct count (int64 scalar). */
+    public record Result(NDArray loss, NDArray correct, int size) {
+    }
+
+    /**
+     * Trains on images {@code order[from..to)}; the result arrays are attached to {@code keep}.
+     * Call with autograd off; the step switches it on for forward/backward only.
+     */
+    public Result train(ImageSet set, int[] order, int from, int to, float lr, NDManager keep) {
+        try (NDManager batch = root.newSubManager()) {
+            NDArray x = assembler.images(batch, set, order, from, to);
+            NDArray y = assembler.labels(batch, set, order, from, to);
+            NDArray logits;
+            NDArray l;
+            Autograd.setEnabled(true);
+            try {
+                logits = block.forward(parameterStore, new NDList(x), true).singletonOrThrow();
+                l = loss.evaluate(new NDList(y), new NDList(logits));
+                Autograd.backward(l, one);
+            } finally {
+                Autograd.setEnabled(false);
+            }
+            updater.step(lr);
+            NDArray correct = logits.argMax(1).eq(y).sum();
+            l.attach(keep);
+            correct.attach(keep);
+            return new Result(l, correct, to - from);
+        }
+    }
+
+    /**
+     * Forward pass without gradients for images {@code order[from..to)}: returns the summed loss
+     * (float32 scalar) and correct count (int64 scalar) attached to {@code keep}.
+     */
+    public Result evaluate(ImageSet set, int[] order, int from, int to, NDManager keep) {
+        try (NDManager batch = root.newSubManager()) {
+            NDArray x = assembler.images(batch, set, order, from, to);
+            NDArray y = assembler.labels(batch, set, order, from, to);
+            NDArray logits = block.forward(parameterStore, new NDList(x), false).singletonOrThrow();
+            NDArray l = loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from);
+            NDArray correct = logits.argMax(1).eq(y).sum();
+            l.attach(keep);
+            correct.attach(keep);
+            return new Result(l, correct, to - from);
+        }
+    }
+
+    /** Logits for {@code count} images of a raw NCHW array, as a row-major float[count * classes]. */
+    public float[] logits(float[] images, int from, int to) {
+        try (NDManager batch = root.newSubManager()) {
+            NDArray x = assembler.images(batch, images, from, to);
+            return block.forward(parameterStore, new NDList(x), false).singletonOrThrow().toFloatArray();
+        }
+    }
+
+    /** Inference batch size limit (the training batch size: the native buffer's capacity). */
+    int maxBatch(TrainingConfig config) {
+        return config.batchSize();
+    }
+
+    ParameterUpdater updater() {
+        return updater;
+    }
+
+    /** Optimiser steps taken. */
+    public long steps() {
+        return updater.steps();
+    }
+
+    @Override
+    public void close() {
+        updater.close();
+        one.close();
+    }
+}

@@ -1,0 +1,19 @@
+package org.convstudio.engine.train;
+
+/**
+ * What a checkpoint is: how far training got when it was written.
+ *
+ * @param formatVersion   run folder format (1)
+ * @param epochsCompleted epochs fully trained (and validated) when written
+ * @param targetEpochs    epochs the run was going to
+ * @param step            optimiser steps taken; more than {@code epochsCompleted × batches} when the run
+ *                        was stopped mid-epoch (the weights then include the partial epoch)
+ * @param reason          "epoch", "stopped" or "finished"
+ * @param device          device the run trained on
+ * @param savedAt         ISO-8601 time of writing
+ */
+public record CheckpointInfo(int formatVersion, int epochsCompleted, int targetEpochs, long step, String reason,
+                             String device, String savedAt) {
+
+    public static final int FORMAT_VERSION = 1;
+}

@@ -1,0 +1,95 @@
+package org.convstudio.engine.train;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Delivers snapshots to listeners on its own daemon thread so the training loop never waits for a
+ * listener. Progress snapshots are coalesced (only the newest pending one is delivered); events
+ * (epoch ends, state changes) are queued and all delivered, in order.
+ */
+final class SnapshotDispatcher implements AutoCloseable {
+
+    private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "convstudio-train-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<TrainingSnapshot> pendingProgress = new AtomicReference<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+    void add(TrainingListener listener) {
+        listeners.add(listener);
+    }
+
+    void remove(TrainingListener listener) {
+        listeners.remove(listener);
+    }
+
+    void progress(TrainingSnapshot snapshot) {
+        pendingProgress.set(snapshot);
+        if (drainScheduled.compareAndSet(false, true)) {
+            submit(() -> {
+                drainScheduled.set(false);
+                TrainingSnapshot s = pendingProgress.getAndSet(null);
+                if (s != null) {
+                    for (TrainingListener l : listeners) {
+                        safely(() -> l.onProgress(s));
+                    }
+                }
+            });
+        }
+    }
+
+    void epochEnd(TrainingSnapshot snapshot, EpochRecord record) {
+        pendingProgress.set(null);
+        submit(() -> {
+            for (TrainingListener l : listeners) {
+                safely(() -> l.onEpochEnd(snapshot, record));
+            }
+        });
+    }
+
+    void stateChanged(TrainingSnapshot snapshot) {
+        pendingProgress.set(null);
+        submit(() -> {
+            for (TrainingListener l : listeners) {
+                safely(() -> l.onStateChanged(snapshot));
+            }
+        });
+    }
+
+    private void submit(Runnable r) {
+        try {
+            executor.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the session is closed: nobody is listening any more
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            System.getLogger(SnapshotDispatcher.class.getName())
+                    .log(System.Logger.Level.WARNING, "training listener failed", e);
+        }
+    }
+
+    /** Delivers what is queued, then stops the thread. */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
