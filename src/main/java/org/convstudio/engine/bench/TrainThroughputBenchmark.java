@@ -50,9 +50,20 @@ public final class TrainThroughputBenchmark {
     private TrainThroughputBenchmark() {
     }
 
+    /** Benchmarks a hand-built network of {@link BenchNetworks} (the before/after reference). */
     public static Result run(Options o) {
+        return run(BenchNetworks.preset(o.preset()), o);
+    }
+
+    /** Benchmarks any network the app can build: a preset or design through its {@code NetworkBlock}. */
+    public static Result run(org.convstudio.model.graph.Network network, Options o) {
+        org.convstudio.engine.build.NetworkBlock probe = org.convstudio.engine.build.NetworkBlock.of(network);
+        return run(new BenchNetworks.Preset(network.name(), () -> org.convstudio.engine.build.NetworkBlock.of(network),
+                probe.inputShape(1).slice(1), probe.classCount()), o);
+    }
+
+    private static Result run(BenchNetworks.Preset preset, Options o) {
         TorchThreads.apply(new TorchThreads.Settings(o.threads(), 1));
-        BenchNetworks.Preset preset = BenchNetworks.preset(o.preset());
         long[] chw = preset.inputShape().getShape();
         int len = Math.toIntExact(chw[0] * chw[1] * chw[2]);
         int pool = 8 * o.batch();

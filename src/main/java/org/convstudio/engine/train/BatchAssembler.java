@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.convstudio.engine.data.Augmenter;
 import org.convstudio.engine.data.ImageSet;
 
 import java.nio.ByteBuffer;
@@ -25,6 +26,9 @@ final class BatchAssembler {
     private final ByteBuffer labelBytes;
     private final LongBuffer labels;
     private final long[] chw;
+    private Augmenter augmenter;
+    private java.util.Random random;
+    private float[] scratch;
 
     BatchAssembler(int maxBatch, long[] chw) {
         this.chw = chw.clone();
@@ -35,13 +39,33 @@ final class BatchAssembler {
         this.labels = labelBytes.asLongBuffer();
     }
 
+    /** Augments the batches assembled with {@code augment = true} (random shifts/rotations, seeded). */
+    void setAugmenter(Augmenter augmenter, long seed) {
+        this.augmenter = augmenter;
+        this.random = new java.util.Random(seed);
+        this.scratch = new float[pixels.capacity()];
+    }
+
     /** Images {@code order[from..to)} of {@code set}. */
     NDArray images(NDManager manager, ImageSet set, int[] order, int from, int to) {
+        return images(manager, set, order, from, to, false);
+    }
+
+    /** Images {@code order[from..to)} of {@code set}, augmented when asked and an augmenter is set. */
+    NDArray images(NDManager manager, ImageSet set, int[] order, int from, int to, boolean augment) {
         int n = to - from;
         pixels.clear();
         float[] src = set.pixels();
-        for (int k = from; k < to; k++) {
-            pixels.put(src, order[k] * imageLength, imageLength);
+        if (augment && augmenter != null) {
+            for (int k = from; k < to; k++) {
+                System.arraycopy(src, order[k] * imageLength, scratch, (k - from) * imageLength, imageLength);
+            }
+            augmenter.augment(scratch, n, random);
+            pixels.put(scratch, 0, n * imageLength);
+        } else {
+            for (int k = from; k < to; k++) {
+                pixels.put(src, order[k] * imageLength, imageLength);
+            }
         }
         pixelBytes.clear().limit(n * imageLength * Float.BYTES);
         return manager.create(pixelBytes, new Shape(n, chw[0], chw[1], chw[2]), DataType.FLOAT32);

@@ -10,7 +10,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
+import org.convstudio.engine.data.Augmenter;
 import org.convstudio.engine.data.ImageSet;
+import org.convstudio.engine.data.ImageShape;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,8 @@ public final class BatchTrainer implements AutoCloseable {
     private final BatchAssembler assembler;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private final NDArray one;
+    private final TrainingConfig config;
+    private ImageSet augmentedSet;
 
     /**
      * @param block an initialised block whose parameters live in {@code root}
@@ -50,6 +54,33 @@ public final class BatchTrainer implements AutoCloseable {
         this.updater = ParameterUpdater.create(config, params, root);
         this.assembler = new BatchAssembler(config.batchSize(), chw);
         this.one = root.ones(new Shape(), DataType.FLOAT32);
+        this.config = config;
+    }
+
+    /**
+     * Sets up augmentation for a training set: pixels brought in from outside the image take the
+     * per-channel minimum of the set (the background of digits, black of photographs, also once
+     * normalised).
+     */
+    private void prepareAugmentation(ImageSet set) {
+        if (!config.augments() || set == augmentedSet) {
+            return;
+        }
+        int plane = set.height() * set.width();
+        float[] fill = new float[set.channels()];
+        java.util.Arrays.fill(fill, Float.POSITIVE_INFINITY);
+        float[] px = set.pixels();
+        for (int i = 0; i < set.size(); i++) {
+            for (int c = 0; c < set.channels(); c++) {
+                int base = (i * set.channels() + c) * plane;
+                for (int p = 0; p < plane; p++) {
+                    fill[c] = Math.min(fill[c], px[base + p]);
+                }
+            }
+        }
+        assembler.setAugmenter(new Augmenter(new ImageShape(set.channels(), set.height(), set.width()),
+                config.augmentShift(), config.augmentDegrees(), fill), config.seed());
+        augmentedSet = set;
     }
 
     /** Device-side results of one batch: the mean loss (float32 scalar) and correct count (int64 scalar). */
@@ -61,8 +92,9 @@ public final class BatchTrainer implements AutoCloseable {
      * Call with autograd off; the step switches it on for forward/backward only.
      */
     public Result train(ImageSet set, int[] order, int from, int to, float lr, NDManager keep) {
+        prepareAugmentation(set);
         try (NDManager batch = root.newSubManager()) {
-            NDArray x = assembler.images(batch, set, order, from, to);
+            NDArray x = assembler.images(batch, set, order, from, to, config.augments());
             NDArray y = assembler.labels(batch, set, order, from, to);
             NDArray logits;
             NDArray l;

@@ -7,11 +7,14 @@ import org.convstudio.engine.device.DeviceRequest;
  * JSON into the run folder ({@link RunFolder}).
  *
  * @param intraOpThreads PyTorch intra-op threads; 0 means "leave a core for the UI" (cores - 1)
+ * @param augmentShift   training images are shifted by up to this many pixels (0: no shift)
+ * @param augmentDegrees training images are rotated by up to this many degrees (0: no rotation)
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
                              double beta1, double beta2, double epsilon, double rmsAlpha,
                              double weightDecay, LrSchedule schedule, int batchSize, int epochs, long seed,
-                             boolean shuffle, DeviceRequest device, int intraOpThreads) {
+                             boolean shuffle, DeviceRequest device, int intraOpThreads,
+                             int augmentShift, double augmentDegrees) {
 
     public TrainingConfig {
         if (optimizer == null || schedule == null || device == null) {
@@ -26,9 +29,17 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         if (weightDecay < 0 || momentum < 0 || momentum >= 1 || intraOpThreads < 0) {
             throw new IllegalArgumentException("weight decay, momentum in [0,1) and threads must not be negative");
         }
+        if (augmentShift < 0 || !(augmentDegrees >= 0) || augmentDegrees > 180) {
+            throw new IllegalArgumentException("augmentation shift must be >= 0 and rotation between 0 and 180 degrees");
+        }
         if (nesterov && momentum == 0) {
             throw new IllegalArgumentException("Nesterov needs a momentum > 0");
         }
+    }
+
+    /** Whether training batches are augmented. */
+    public boolean augments() {
+        return augmentShift > 0 || augmentDegrees > 0;
     }
 
     public static Builder builder() {
@@ -54,6 +65,8 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         b.shuffle = shuffle;
         b.device = device;
         b.intraOpThreads = intraOpThreads;
+        b.augmentShift = augmentShift;
+        b.augmentDegrees = augmentDegrees;
         return b;
     }
 
@@ -75,6 +88,8 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         private boolean shuffle = true;
         private DeviceRequest device = DeviceRequest.cpu();
         private int intraOpThreads;
+        private int augmentShift;
+        private double augmentDegrees;
 
         private Builder() {
         }
@@ -150,9 +165,17 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
             return this;
         }
 
+        /** Random shifts (pixels) and rotations (degrees) of the training images, new for every batch. */
+        public Builder optAugmentation(int maxShift, double maxDegrees) {
+            this.augmentShift = maxShift;
+            this.augmentDegrees = maxDegrees;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, rmsAlpha,
-                    weightDecay, schedule, batchSize, epochs, seed, shuffle, device, intraOpThreads);
+                    weightDecay, schedule, batchSize, epochs, seed, shuffle, device, intraOpThreads, augmentShift,
+                    augmentDegrees);
         }
     }
 }

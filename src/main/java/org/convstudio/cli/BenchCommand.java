@@ -1,0 +1,72 @@
+package org.convstudio.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.convstudio.engine.bench.TrainThroughputBenchmark;
+import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.model.graph.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Train.class})
+final class BenchCommand {
+
+    @Command(name = "train", description = {"Steady-state training throughput (images/s) on synthetic input of the network's shape:",
+        "Adam, the app's own training step, warm-up excluded."})
+    static final class Train implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "<preset-id|file>")
+        String network;
+
+        @Option(names = "--batch", defaultValue = "128", description = "Batch size. Default ${DEFAULT-VALUE}.")
+        int batch;
+
+        @Option(names = "--iterations", defaultValue = "200", description = "Timed training steps. Default ${DEFAULT-VALUE}.")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "30", description = "Untimed steps first. Default ${DEFAULT-VALUE}.")
+        int warmup;
+
+        @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (0: all cores).")
+        int threads;
+
+        @Option(names = "--json", description = "Print one JSON object.")
+        boolean json;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (batch < 1 || iterations < 1 || warmup < 0) {
+                throw new UserError("--batch and --iterations must be at least 1, --warmup at least 0");
+            }
+            Network net = NetworkArgument.load(network);
+            int t = threads > 0 ? threads : TorchThreads.forHeadless().intraOp();
+            TrainThroughputBenchmark.Result r;
+            try {
+                r = TrainThroughputBenchmark.run(net, new TrainThroughputBenchmark.Options(network, batch, iterations, warmup, t));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("The design \"" + net.name() + "\" cannot be trained: " + e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectNode o = new ObjectMapper().createObjectNode();
+                o.put("network", network).put("batch", batch).put("iterations", iterations).put("warmup", warmup)
+                        .put("threads", t).put("seconds", r.seconds()).put("imagesPerSecond", r.imagesPerSecond());
+                out.println(o);
+            } else {
+                out.printf(Locale.ROOT, "network=%s batch=%d iterations=%d threads=%d seconds=%.3f images/s: %.1f%n",
+                        network, batch, iterations, t, r.seconds(), r.imagesPerSecond());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}
