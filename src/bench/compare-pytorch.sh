@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Training throughput, ConvStudio (DJL + libtorch 2.7.1) vs PyTorch (Debian python3-torch), same LeNet,
+# Training throughput, ConvStudio (`bench train lenet`: the lenet preset built by NetworkBlock, the
+# app's own training step, on DJL + libtorch 2.7.1) vs PyTorch (Debian python3-torch), same LeNet,
 # batch, optimiser (Adam), synthetic input and thread count. Runs both alternately, ROUNDS times each,
 # and prints every round, the medians and the ratio ConvStudio / PyTorch.
 #
@@ -44,7 +45,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 echo "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-default} threads=$THREADS batch=$BATCH iterations=$ITERATIONS warmup=$WARMUP rounds=$ROUNDS load: $(cut -d' ' -f1-3 /proc/loadavg)"
 CS=(); PT=(); NV=()
 for ((r = 1; r <= ROUNDS; r++)); do
-  c=$(java -Xmx2g -cp "$CP" org.convstudio.engine.bench.TrainThroughputBenchmark lenet "${ARGS[@]}" 2>/dev/null | rate)
+  c=$(java -Xmx2g -cp "$CP" org.convstudio.Launcher bench train lenet "${ARGS[@]}" 2>/dev/null | rate)
   p=$("$PY" src/bench/pytorch/bench_lenet.py "${ARGS[@]}" | rate)
   CS+=("$c"); PT+=("$p")
   extra=""
