@@ -313,6 +313,10 @@ final class TrainCommand implements Callable<Integer> {
                 o.put("seconds", r.seconds());
                 o.put("learningRate", r.learningRate());
                 o.put("device", snapshot.device());
+                long rss = residentBytes();
+                if (rss > 0) {
+                    o.put("residentMiB", Math.round(rss / 1048576.0 * 10) / 10.0);
+                }
                 out.println(o.toString());
                 out.flush();
             } else {
@@ -321,6 +325,20 @@ final class TrainCommand implements Callable<Integer> {
                         r.imagesPerSecond(), r.seconds());
                 out.flush();
             }
+        }
+
+        /** The process's resident memory (Linux /proc; 0 elsewhere), to check that it stays flat. */
+        private static long residentBytes() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
+            return 0;
         }
 
         private static void number(ObjectNode o, String field, double v) {
