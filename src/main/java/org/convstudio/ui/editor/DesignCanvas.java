@@ -191,6 +191,7 @@ public final class DesignCanvas extends Region {
         c.getStyleClass().add("edge");
         c.setFill(null);
         c.setId("edge-" + src.nodeId() + "-" + to.nodeId());
+        c.setUserData(new String[] {src.nodeId(), to.nodeId()});
         c.setOnContextMenuRequested(e -> {
             MenuItem remove = new MenuItem("Remove connection " + src.nodeId() + " → " + to.nodeId());
             remove.setOnAction(a -> vm.disconnect(src.nodeId(), to.nodeId()));
@@ -299,11 +300,60 @@ public final class DesignCanvas extends Region {
         return p != null && p.getX() >= 0 && p.getY() >= 0 && p.getX() <= getWidth() && p.getY() <= getHeight();
     }
 
-    /** Drops a new block of {@code type} centred at the scene point. */
+    /**
+     * Drops a new block of {@code type} centred at the scene point. Dropped onto a connection, a block
+     * that takes one input is inserted there (the connection now runs through it).
+     */
     public String dropBlock(LayerType type, double sceneX, double sceneY) {
         Point2D local = sceneToLocal(sceneX, sceneY);
         Point2D w = toWorld(local.getX(), local.getY());
-        return vm.addBlock(type, w.getX() - BlockCard.WIDTH / 2, w.getY() - 30);
+        double x = w.getX() - BlockCard.WIDTH / 2;
+        double y = w.getY() - 30;
+        if (type.minInputs() == 1 && type.maxInputs() == 1) {
+            String[] edge = edgeAt(w, EDGE_HIT_PIXELS / getZoom());
+            if (edge != null) {
+                return vm.insertBlock(type, edge[0], edge[1], x, y);
+            }
+        }
+        return vm.addBlock(type, x, y);
+    }
+
+    /** How close (screen pixels) a drop must come to a connection to land on it. */
+    static final double EDGE_HIT_PIXELS = 14;
+
+    /** The connection {from, to} passing within {@code tolerance} (world units) of {@code p}, or null. */
+    String[] edgeAt(Point2D p, double tolerance) {
+        String[] best = null;
+        double bestDistance = tolerance;
+        for (javafx.scene.Node n : edgeLayer.getChildren()) {
+            if (!(n instanceof CubicCurve c) || c.getId() == null) {
+                continue;
+            }
+            double d = distance(c, p);
+            if (d <= bestDistance) {
+                String[] ends = (String[]) c.getUserData();
+                if (ends != null) {
+                    best = ends;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Distance from {@code p} to a cubic curve, sampled finely enough for a pointer. */
+    private static double distance(CubicCurve c, Point2D p) {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i <= 48; i++) {
+            double t = i / 48.0;
+            double u = 1 - t;
+            double x = u * u * u * c.getStartX() + 3 * u * u * t * c.getControlX1() + 3 * u * t * t * c.getControlX2()
+                    + t * t * t * c.getEndX();
+            double y = u * u * u * c.getStartY() + 3 * u * u * t * c.getControlY1() + 3 * u * t * t * c.getControlY2()
+                    + t * t * t * c.getEndY();
+            best = Math.min(best, Math.hypot(x - p.getX(), y - p.getY()));
+        }
+        return best;
     }
 
     /** Adds a block at the centre of the visible area (palette double-click). */

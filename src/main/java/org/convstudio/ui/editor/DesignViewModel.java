@@ -190,6 +190,20 @@ public final class DesignViewModel {
     }
 
     /**
+     * Inserts a new block of {@code type} (one input, one output) on the connection {@code from → to}
+     * at ({@code x}, {@code y}); returns its id. One undo step.
+     */
+    public String insertBlock(LayerType type, String from, String to, double x, double y) {
+        Network net = history.current();
+        String id = net.freshId(idPrefix(type));
+        Node node = new Node(id, type.defaults(), List.of(), Math.round(x), Math.round(y));
+        edit("Insert " + type.title() + " between " + from + " and " + to, n -> n.insertOnEdge(from, to, node));
+        selection.clear();
+        selection.add(id);
+        return id;
+    }
+
+    /**
      * Connects {@code from}'s output to {@code to}. A block that takes one input and already has one is
      * re-connected rather than given a second input. Returns false if nothing changed.
      */

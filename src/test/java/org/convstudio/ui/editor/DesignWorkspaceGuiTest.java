@@ -130,6 +130,30 @@ class DesignWorkspaceGuiTest {
     }
 
     @Test
+    void droppingABlockOnAConnectionInsertsIt() {
+        javafx.scene.shape.CubicCurve edge = (javafx.scene.shape.CubicCurve) lookup("#edge-fc1-relu3");
+        assertNotNull(edge, "LeNet draws the fc1 → relu3 connection");
+        Point2D onEdge = GuiTestSupport.fx(() -> {
+            double t = 0.5;
+            double u = 1 - t;
+            double x = u * u * u * edge.getStartX() + 3 * u * u * t * edge.getControlX1()
+                    + 3 * u * t * t * edge.getControlX2() + t * t * t * edge.getEndX();
+            double y = u * u * u * edge.getStartY() + 3 * u * u * t * edge.getControlY1()
+                    + 3 * u * t * t * edge.getControlY2() + t * t * t * edge.getEndY();
+            return edge.localToScreen(x, y);
+        });
+        robot.drag("#palette-dropout").dropTo(onEdge);
+        GuiTestSupport.settle();
+        Network n = GuiTestSupport.fx(vm::getNetwork);
+        assertEquals(List.of("dropout1"), n.node("relu3").orElseThrow().inputs(), "relu3 now reads the new block");
+        assertEquals(List.of("fc1"), n.node("dropout1").orElseThrow().inputs());
+        assertEquals("61,706", GuiTestSupport.fx(() -> ((Label) lookup("#totals-params")).getText()), "dropout adds no parameters");
+        GuiTestSupport.fx(vm::undo);
+        assertEquals(List.of("fc1"), GuiTestSupport.fx(() -> vm.getNetwork().node("relu3").orElseThrow().inputs()),
+                "one undo step removes the insertion");
+    }
+
+    @Test
     void invalidEditShowsTheModelsMessageOnTheBlock() {
         robot.clickOn("#block-conv2");
         GuiTestSupport.settle();
