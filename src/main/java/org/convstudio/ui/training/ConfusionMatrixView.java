@@ -172,7 +172,7 @@ public final class ConfusionMatrixView extends Region {
             g.fillText(row, x0 - 6, y0 + c * cell + cell / 2, rowLabelW - 6);
         }
 
-        Font countFont = Font.font(null, FontWeight.BOLD, Math.max(8, Math.min(base, cell * 0.34)));
+        Font countFont = Font.font(null, FontWeight.BOLD, Math.max(8, Math.min(base * 1.05, cell * 0.5)));
         g.setFont(countFont);
         g.setTextAlign(TextAlignment.CENTER);
         for (int t = 0; t < k; t++) {

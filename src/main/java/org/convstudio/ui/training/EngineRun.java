@@ -65,6 +65,10 @@ public final class EngineRun implements TrainingRun {
         this.request = request;
     }
 
+    public Request request() {
+        return request;
+    }
+
     /** The session once built (null before), e.g. for tests and tools. */
     public TrainingSession session() {
         return session;

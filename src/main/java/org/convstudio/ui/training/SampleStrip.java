@@ -19,7 +19,7 @@ import javafx.scene.paint.Color;
  */
 public final class SampleStrip extends FlowPane {
 
-    public static final double IMAGE_SIZE = 52;
+    public static final double IMAGE_SIZE = 56;
 
     private Samples samples;
     private final List<ImageView> views = new ArrayList<>();

@@ -276,7 +276,8 @@ public final class TrainWorkspace implements Workspace {
         train.setId("train-start");
         train.getStyleClass().add(Css.ACCENT);
         train.setOnAction(e -> vm.train());
-        train.disableProperty().bind(vm.canStartProperty().not());
+        // Train starts a run; a paused run is resumed with Pause/Resume (or Space, or F5)
+        train.disableProperty().bind(vm.canStartProperty().not().or(vm.stateProperty().isEqualTo(RunState.PAUSED)));
         Button pause = new Button("Pause", new FontIcon(MaterialDesignP.PAUSE));
         pause.setId("train-pause");
         pause.setOnAction(e -> vm.togglePause());
@@ -285,7 +286,6 @@ public final class TrainWorkspace implements Workspace {
         stop.getStyleClass().add(Css.DANGER);
         stop.setOnAction(e -> vm.stop());
         vm.stateProperty().addListener((o, a, s) -> {
-            train.setText(s == RunState.PAUSED ? "Resume" : "Train");
             pause.setDisable(!(s == RunState.RUNNING || s == RunState.PAUSED));
             pause.setText(s == RunState.PAUSED ? "Resume" : "Pause");
             pause.setGraphic(new FontIcon(s == RunState.PAUSED ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
@@ -512,9 +512,9 @@ public final class TrainWorkspace implements Workspace {
         progress.setId("train-progress");
 
         HBox metrics = new HBox(12,
-                metric("Step", stepValue), metric("Training loss", lossValue),
-                metric("Validation accuracy", accValue), metric("Learning rate", lrValue),
-                metric("Images / s", rateValue), metric("Time left", etaValue));
+                metric("Step", stepValue), metric("Train loss", lossValue),
+                metric("Val accuracy", accValue), metric("Learning rate", lrValue),
+                metric("Images/s", rateValue), metric("Time left", etaValue));
         metrics.setId("train-metrics");
 
         lossPlot = new LinePlot();
@@ -550,7 +550,7 @@ public final class TrainWorkspace implements Workspace {
         VBox matrixCard = new VBox(6, matrixTitle, matrix);
         VBox.setVgrow(matrix, Priority.ALWAYS);
         matrixCard.getStyleClass().add("plot-card");
-        matrixCard.setPrefWidth(340);
+        matrixCard.setPrefWidth(390);
         matrixCard.setMinWidth(260);
 
         strip.setId("train-samples");
@@ -565,7 +565,7 @@ public final class TrainWorkspace implements Workspace {
         stripCard.setPrefWidth(100);
 
         HBox bottom = new HBox(12, matrixCard, stripCard);
-        bottom.setPrefHeight(320);
+        bottom.setPrefHeight(340);
         bottom.setMinHeight(260);
         VBox.setVgrow(bottom, Priority.SOMETIMES);
 
@@ -625,8 +625,9 @@ public final class TrainWorkspace implements Workspace {
                 strip.setPredictions(null, List.of());
             } else {
                 matrix.setMatrix(e.matrix(), e.classNames());
-                matrixTitle.setText(String.format(Locale.ROOT, "Confusion matrix · epoch %d · %,d images",
-                        e.epoch(), e.matrix().total()));
+                matrixTitle.setText("Confusion matrix · epoch " + e.epoch());
+                matrixTitle.setTooltip(new Tooltip(String.format(Locale.ROOT,
+                        "%,d validation images; rows: true class, columns: predicted class", e.matrix().total())));
                 strip.setSamples(e.samples());
                 strip.setPredictions(e.samplePredictions(), e.classNames());
                 stripTitle.setText(String.format(Locale.ROOT, "Validation samples · epoch %d · %d of %d right",
@@ -798,11 +799,13 @@ public final class TrainWorkspace implements Workspace {
     private static final class RunCell extends ListCell<RunCatalog.RunInfo> {
         private final Label title = new Label();
         private final Label detail = new Label();
-        private final VBox box = new VBox(2, title, detail);
+        private final Label arch = new Label();
+        private final VBox box = new VBox(1, title, detail, arch);
 
         RunCell() {
             title.getStyleClass().add(Css.TEXT_BOLD);
             detail.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+            arch.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             box.getStyleClass().add("run-cell");
         }
 
@@ -818,8 +821,8 @@ public final class TrainWorkspace implements Workspace {
             double best = r.bestAccuracy();
             title.setText(r.name() + "   " + (Double.isFinite(best)
                     ? String.format(Locale.ROOT, "best %.1f %%", best * 100) : "no epoch yet"));
-            detail.setText(r.dateText() + " · " + r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs") + "\n"
-                    + r.architecture());
+            detail.setText(r.dateText() + " · " + r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs"));
+            arch.setText(r.architecture());
             setGraphic(box);
             setText(null);
             setTooltip(new Tooltip(r.dir().toString()));
@@ -834,7 +837,7 @@ public final class TrainWorkspace implements Workspace {
     }
 
     private static String formatLr(double lr) {
-        return lr >= 0.01 ? String.format(Locale.ROOT, "%.3g", lr) : String.format(Locale.ROOT, "%.2e", lr);
+        return lr >= 0.01 ? String.format(Locale.ROOT, "%.3g", lr) : String.format(Locale.ROOT, "%.1e", lr);
     }
 
     static String duration(double seconds) {
