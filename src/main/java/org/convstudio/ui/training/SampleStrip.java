@@ -19,7 +19,7 @@ import javafx.scene.paint.Color;
  */
 public final class SampleStrip extends FlowPane {
 
-    public static final double IMAGE_SIZE = 56;
+    public static final double IMAGE_SIZE = 48;
 
     private Samples samples;
     private final List<ImageView> views = new ArrayList<>();
@@ -29,7 +29,7 @@ public final class SampleStrip extends FlowPane {
 
     public SampleStrip() {
         getStyleClass().add("sample-strip");
-        setHgap(8);
+        setHgap(6);
         setVgap(8);
         setAlignment(Pos.TOP_LEFT);
     }

@@ -489,6 +489,8 @@ public final class TrainWorkspace implements Workspace {
         banner.setId("train-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
+        banner.setPrefWidth(100);
         HBox.setHgrow(banner, Priority.ALWAYS);
         Button adapt = new Button("Convert the images");
         adapt.setId("train-adapt");
@@ -550,7 +552,7 @@ public final class TrainWorkspace implements Workspace {
         VBox matrixCard = new VBox(6, matrixTitle, matrix);
         VBox.setVgrow(matrix, Priority.ALWAYS);
         matrixCard.getStyleClass().add("plot-card");
-        matrixCard.setPrefWidth(390);
+        matrixCard.setPrefWidth(400);
         matrixCard.setMinWidth(260);
 
         strip.setId("train-samples");
