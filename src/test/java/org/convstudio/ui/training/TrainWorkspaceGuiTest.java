@@ -54,7 +54,7 @@ class TrainWorkspaceGuiTest {
     void start() throws Exception {
         app = GuiTestSupport.start();
         robot.clickOn("#nav-train");
-        GuiTestSupport.waitUntil(() -> vm().dataProperty().get() != null && !vm().dataLoadingProperty().get(), 30);
+        GuiTestSupport.waitUntil(() -> vm().dataProperty().get() != null && !vm().dataLoadingProperty().get(), 60);
     }
 
     @AfterEach
