@@ -119,15 +119,26 @@ public final class BatchTrainer implements AutoCloseable {
      * (float32 scalar) and correct count (int64 scalar) attached to {@code keep}.
      */
     public Result evaluate(ImageSet set, int[] order, int from, int to, NDManager keep) {
+        return evaluateWithPredictions(set, order, from, to, keep).result();
+    }
+
+    /** {@link #evaluate} plus the predicted class of each image (int64 vector, attached to {@code keep}). */
+    public record Evaluation(Result result, NDArray predicted) {
+    }
+
+    /** Like {@link #evaluate}, also keeping the arg-max class of every image of the batch. */
+    public Evaluation evaluateWithPredictions(ImageSet set, int[] order, int from, int to, NDManager keep) {
         try (NDManager batch = root.newSubManager()) {
             NDArray x = assembler.images(batch, set, order, from, to);
             NDArray y = assembler.labels(batch, set, order, from, to);
             NDArray logits = block.forward(parameterStore, new NDList(x), false).singletonOrThrow();
             NDArray l = loss.evaluate(new NDList(y), new NDList(logits)).mul(to - from);
-            NDArray correct = logits.argMax(1).eq(y).sum();
+            NDArray predicted = logits.argMax(1);
+            NDArray correct = predicted.eq(y).sum();
             l.attach(keep);
             correct.attach(keep);
-            return new Result(l, correct, to - from);
+            predicted.attach(keep);
+            return new Evaluation(new Result(l, correct, to - from), predicted);
         }
     }
 

@@ -47,11 +47,14 @@ final class SnapshotDispatcher implements AutoCloseable {
         }
     }
 
-    void epochEnd(TrainingSnapshot snapshot, EpochRecord record) {
+    void epochEnd(TrainingSnapshot snapshot, EpochRecord record, int[] predicted) {
         pendingProgress.set(null);
         submit(() -> {
             for (TrainingListener l : listeners) {
                 safely(() -> l.onEpochEnd(snapshot, record));
+                if (predicted != null) {
+                    safely(() -> l.onValidationPredictions(record, predicted));
+                }
             }
         });
     }

@@ -14,6 +14,15 @@ public interface TrainingListener {
     /** An epoch finished (training and validation); {@code record} is also appended to the history. */
     void onEpochEnd(TrainingSnapshot snapshot, EpochRecord record);
 
+    /**
+     * The validation predictions of the epoch that just ended: {@code predicted[i]} is the class the
+     * network gave validation image {@code i} (validation-set order). Delivered right after
+     * {@link #onEpochEnd} for the same epoch, only when the run has a validation set. The array is
+     * the listener's to keep (each listener gets the same array: do not write into it).
+     */
+    default void onValidationPredictions(EpochRecord record, int[] predicted) {
+    }
+
     /** The state changed (started, paused, resumed, stopped, finished, diverged, failed, closed). */
     void onStateChanged(TrainingSnapshot snapshot);
 }

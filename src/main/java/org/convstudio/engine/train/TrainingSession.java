@@ -66,6 +66,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile long steps;
     private volatile int epochsCompleted;
     private volatile int targetEpochs;
+    private volatile int[] lastPredictions;
 
     // owned by the worker thread
     private Model model;
@@ -199,6 +200,15 @@ public final class TrainingSession implements AutoCloseable {
     /** Optimiser steps taken since the model was created (continues across reloads). */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * The predicted class of every validation image at the end of the last finished epoch (validation-set
+     * order; a copy), or null before the first epoch with a validation set.
+     */
+    public int[] lastValidationPredictions() {
+        int[] p = lastPredictions;
+        return p == null ? null : p.clone();
     }
 
     public int epochsCompleted() {
@@ -396,8 +406,8 @@ public final class TrainingSession implements AutoCloseable {
             }
         }
         meter.endTraining();
-        double[] val = validate(validation);
-        EpochRecord record = new EpochRecord(epoch, meter.meanLoss(), meter.accuracy(), val[0], val[1], meter.lr,
+        Validation val = validate(validation);
+        EpochRecord record = new EpochRecord(epoch, meter.meanLoss(), meter.accuracy(), val.loss(), val.accuracy(), meter.lr,
                 meter.activeSeconds(), meter.imagesPerSecond());
         history.add(record);
         epochsCompleted = epoch;
@@ -405,7 +415,8 @@ public final class TrainingSession implements AutoCloseable {
         checkpoint(epoch == targetEpochs ? "finished" : "epoch");
         TrainingSnapshot s = snapshot(RunState.RUNNING, meter, "");
         lastSnapshot = s;
-        dispatcher.epochEnd(s, record);
+        lastPredictions = val.predicted();
+        dispatcher.epochEnd(s, record, val.predicted());
         return RunState.RUNNING;
     }
 
@@ -469,10 +480,14 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** Mean loss and accuracy over the validation set ({NaN, NaN} without one). */
-    private double[] validate(ImageSet validation) {
+    /** Validation loss, accuracy and the predicted class of every image (null without a validation set). */
+    private record Validation(double loss, double accuracy, int[] predicted) {
+    }
+
+    /** Mean loss, accuracy and predictions over the validation set ({NaN, NaN, null} without one). */
+    private Validation validate(ImageSet validation) {
         if (validation == null || validation.size() == 0) {
-            return new double[] {Double.NaN, Double.NaN};
+            return new Validation(Double.NaN, Double.NaN, null);
         }
         int n = validation.size();
         int bs = config.batchSize();
@@ -483,14 +498,22 @@ public final class TrainingSession implements AutoCloseable {
         try (NDManager vm = model.getNDManager().newSubManager()) {
             NDList losses = new NDList();
             NDList corrects = new NDList();
+            NDList predictions = new NDList();
             for (int from = 0; from < n; from += bs) {
-                BatchTrainer.Result r = trainer.evaluate(validation, order, from, Math.min(n, from + bs), vm);
-                losses.add(r.loss());
-                corrects.add(r.correct());
+                BatchTrainer.Evaluation e = trainer.evaluateWithPredictions(validation, order, from,
+                        Math.min(n, from + bs), vm);
+                losses.add(e.result().loss());
+                corrects.add(e.result().correct());
+                predictions.add(e.predicted());
             }
             double loss = NDArrays.stack(losses).sum().getFloat() / n;
             double acc = NDArrays.stack(corrects).sum().getLong() / (double) n;
-            return new double[] {loss, acc};
+            long[] p = NDArrays.concat(predictions).toLongArray();
+            int[] predicted = new int[n];
+            for (int i = 0; i < n; i++) {
+                predicted[i] = (int) p[i];
+            }
+            return new Validation(loss, acc, predicted);
         }
     }
 

@@ -27,6 +27,9 @@ public final class PulseDrain<T> {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private AnimationTimer timer;
+    private long minIntervalNanos;
+    private java.util.function.Predicate<? super T> urgent = t -> false;
+    private long lastDelivery;
 
     public PulseDrain(Consumer<? super T> sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -64,11 +67,30 @@ public final class PulseDrain<T> {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    T pending = latest.get();
+                    if (pending == null) {
+                        return;
+                    }
+                    if (minIntervalNanos > 0 && now - lastDelivery < minIntervalNanos && !urgent.test(pending)) {
+                        return; // stays pending: a newer one may replace it before the next delivery
+                    }
+                    lastDelivery = now;
                     drain();
                 }
             };
         }
         timer.start();
+    }
+
+    /**
+     * Delivers at most one snapshot per {@code nanos} (on the pulse after the interval), except
+     * snapshots for which {@code urgentTest} holds (e.g. a state change), which go out on the next
+     * pulse. Fewer deliveries mean less layout and rendering competing with the workers for the CPU.
+     * Call on the FX thread.
+     */
+    public void setMinInterval(long nanos, java.util.function.Predicate<? super T> urgentTest) {
+        this.minIntervalNanos = Math.max(0, nanos);
+        this.urgent = Objects.requireNonNull(urgentTest, "urgentTest");
     }
 
     /** Stops the per-pulse drain (a pending snapshot stays pending). Must be called on the FX thread. */

@@ -89,7 +89,10 @@ public final class MainWindow {
         AppServices services = new Services();
         design = new DesignWorkspace(services);
         add(design);
-        add(new TrainWorkspace(training));
+        add(new TrainWorkspace(training, services));
+        training.analysisProperty().bind(design.viewModel().analysisProperty());
+        training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
+        training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
         add(new InspectWorkspace());
         add(new EmbedWorkspace());
         add(new ClassroomWorkspace());
@@ -292,9 +295,7 @@ public final class MainWindow {
         train.setId("menu-train");
         MenuItem pause = item("Pause / Resume\tSpace", MaterialDesignP.PAUSE, null, training::togglePause);
         MenuItem stop = item("Stop", MaterialDesignS.STOP, "Shift+F5", training::stop);
-        train.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> training.getState() == RunState.RUNNING || training.getState() == RunState.STOPPING,
-                training.stateProperty()));
+        train.disableProperty().bind(training.canStartProperty().not());
         pause.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> training.getState() != RunState.RUNNING && training.getState() != RunState.PAUSED,
                 training.stateProperty()));
@@ -323,6 +324,15 @@ public final class MainWindow {
                 }
             }
         });
+    }
+
+    /** "CPU · PyTorch" / "GPU 0 · PyTorch" from the engine's device label ("cpu", "gpu:0"). */
+    static String deviceText(String label) {
+        if (label == null || label.isEmpty()) {
+            return "CPU · " + Runtime.getRuntime().availableProcessors() + " cores";
+        }
+        return label.startsWith("gpu") ? "GPU " + label.substring(label.indexOf(':') + 1) + " · PyTorch"
+                : "CPU · PyTorch";
     }
 
     private void fillRecent(Menu recent) {

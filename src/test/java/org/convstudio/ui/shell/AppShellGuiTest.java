@@ -13,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.convstudio.ui.GuiTestSupport;
 import org.convstudio.ui.training.RunState;
-import org.convstudio.ui.training.SimulatedRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,30 +143,5 @@ class AppShellGuiTest {
         robot.clickOn("#nav-train");
         GuiTestSupport.settle();
         assertEquals("train", GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
-    }
-
-    @Test
-    void simulatedRunDrivesPlotsAndStatusBar() throws Exception {
-        GuiTestSupport.fx(() -> app.window().training().runFactoryProperty()
-                .set(() -> new SimulatedRun(3, 200, 3_000_000L, 7)));
-        robot.clickOn("#nav-train");
-        robot.clickOn("#train-start");
-        GuiTestSupport.waitUntil(() -> app.window().training().getState() == RunState.RUNNING, 5);
-        GuiTestSupport.waitUntil(() -> app.window().training().snapshotProperty().get().step() > 20, 10);
-        assertEquals("Training", GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup("#status-run")).getText()));
-        // Space pauses (focus is not in a text field or on a button)
-        GuiTestSupport.fx(() -> app.stage().getScene().getRoot().requestFocus());
-        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
-        GuiTestSupport.settle();
-        assertEquals(RunState.PAUSED, GuiTestSupport.fx(() -> app.window().training().getState()));
-        robot.clickOn("#train-stop");
-        GuiTestSupport.waitUntil(() -> app.window().training().getState() == RunState.STOPPED, 10);
-        org.convstudio.ui.common.LinePlot loss = GuiTestSupport.fx(
-                () -> (org.convstudio.ui.common.LinePlot) app.stage().getScene().lookup("#plot-loss"));
-        assertTrue(GuiTestSupport.fx(() -> loss.getSeries().get(0).size()) > 20);
-        long redraws = GuiTestSupport.fx(loss::getRedrawCount);
-        Thread.sleep(300);
-        GuiTestSupport.settle();
-        assertEquals(redraws, GuiTestSupport.fx(loss::getRedrawCount), "an idle plot does not redraw");
     }
 }

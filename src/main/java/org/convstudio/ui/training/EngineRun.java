@@ -1,0 +1,288 @@
+package org.convstudio.ui.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import ai.djl.ndarray.types.Shape;
+import org.convstudio.analysis.metrics.ConfusionMatrix;
+import org.convstudio.engine.build.NetworkBlock;
+import org.convstudio.engine.data.ImageSet;
+import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.TrainingConfig;
+import org.convstudio.engine.train.TrainingListener;
+import org.convstudio.engine.train.TrainingSession;
+import org.convstudio.model.analysis.Analysis;
+import org.convstudio.model.analysis.NetworkAnalyzer;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.io.NetworkJson;
+import org.convstudio.ui.common.AppendOnlySeries;
+
+/**
+ * A run on the real engine: builds a {@link TrainingSession} off the FX thread (the engine load blocks),
+ * trains, and turns the session's events into complete {@link TrainingSnapshot}s for the UI. All the
+ * listener work happens on the session's event thread, never on the training thread: the training loop
+ * only hands over its own snapshots.
+ */
+public final class EngineRun implements TrainingRun {
+
+    /**
+     * What to train.
+     *
+     * @param network    the design (must be trainable)
+     * @param config     the configuration of a new run (ignored when continuing: the folder has it)
+     * @param train      normalised training images
+     * @param validation normalised validation images
+     * @param samples    raw validation images for the strip of predictions
+     * @param folder     the run folder (new run: created; continuing: read from it)
+     * @param moreEpochs 0 for a new run; else continue the run in {@code folder} for this many epochs
+     * @param title      what the dashboard calls the run
+     * @param threads    PyTorch thread counts (null: {@link TorchThreads#forApp()})
+     */
+    public record Request(Network network, TrainingConfig config, ImageSet train, ImageSet validation,
+                          Samples samples, Path folder, int moreEpochs, String title, TorchThreads.Settings threads) {
+    }
+
+    private final Request request;
+    private final Object lock = new Object();
+    private volatile TrainingSession session;
+    private volatile boolean stopRequested;
+    private volatile boolean pauseRequested;
+    private Consumer<TrainingSnapshot> publisher;
+
+    // written under lock, on the event thread (and by the launcher before training starts)
+    private final AppendOnlySeries trainLoss = new AppendOnlySeries(1024);
+    private final AppendOnlySeries trainAcc = new AppendOnlySeries(1024);
+    private final AppendOnlySeries valLoss = new AppendOnlySeries(64);
+    private final AppendOnlySeries valAcc = new AppendOnlySeries(64);
+    private org.convstudio.engine.train.TrainingSnapshot last;
+    private TrainingSnapshot.EpochResult lastEpoch;
+    private RunState state = RunState.STARTING;
+    private String message = "";
+
+    public EngineRun(Request request) {
+        this.request = request;
+    }
+
+    public Request request() {
+        return request;
+    }
+
+    /** The session once built (null before), e.g. for tests and tools. */
+    public TrainingSession session() {
+        return session;
+    }
+
+    @Override
+    public void start(Consumer<TrainingSnapshot> publisher) {
+        this.publisher = publisher;
+        Thread t = new Thread(this::launch, "convstudio-run-launcher");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void pause() {
+        pauseRequested = true;
+        TrainingSession s = session;
+        if (s != null) {
+            s.pause();
+        }
+    }
+
+    @Override
+    public void resume() {
+        pauseRequested = false;
+        TrainingSession s = session;
+        if (s != null) {
+            s.resume();
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopRequested = true;
+        TrainingSession s = session;
+        if (s != null) {
+            s.stop();
+        }
+    }
+
+    private void launch() {
+        publish(RunState.STARTING, "Starting the training engine…");
+        TrainingSession s;
+        try {
+            Network network = request.network();
+            Analysis analysis = NetworkAnalyzer.analyze(network);
+            analysis.trainBlocker().ifPresent(msg -> {
+                throw new IllegalArgumentException(msg);
+            });
+            org.convstudio.model.Shape in = analysis.inputShape().orElseThrow();
+            Shape chw = new Shape(in.channels(), in.height(), in.width());
+            int classes = analysis.outputShape().orElseThrow().channels();
+            TrainingSession.Builder b = request.moreEpochs() > 0
+                    ? TrainingSession.fromRunFolder(request.folder(), () -> NetworkBlock.of(network), chw, classes)
+                    : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(network), chw, classes)
+                            .setConfig(request.config())
+                            .optRunFolder(request.folder(), NetworkJson.toJson(network));
+            b.optListener(new Listener())
+                    .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp());
+            s = b.build();
+        } catch (Exception | Error e) {
+            publish(RunState.FAILED, "The run could not start: " + explain(e));
+            return;
+        }
+        synchronized (lock) {
+            for (EpochRecord r : s.history()) {
+                addEpoch(r);
+            }
+        }
+        session = s;
+        try {
+            if (stopRequested) {
+                publish(RunState.STOPPED, "");
+                return;
+            }
+            var future = request.moreEpochs() > 0
+                    ? s.continueTraining(request.moreEpochs(), request.train(), request.validation())
+                    : s.start(request.train(), request.validation());
+            if (stopRequested) {
+                s.stop();
+            } else if (pauseRequested) {
+                s.pause();
+            }
+            future.get();
+        } catch (Exception | Error e) {
+            publish(RunState.FAILED, "Training failed: " + explain(e));
+        } finally {
+            s.close();
+        }
+    }
+
+    private static String explain(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root
+                && (root.getMessage() == null || root instanceof java.util.concurrent.ExecutionException)) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    private void addEpoch(EpochRecord r) {
+        if (Double.isFinite(r.trainLoss())) {
+            trainLoss.append(r.epoch(), r.trainLoss());
+        }
+        if (Double.isFinite(r.trainAccuracy())) {
+            trainAcc.append(r.epoch(), r.trainAccuracy());
+        }
+        if (Double.isFinite(r.validationLoss())) {
+            valLoss.append(r.epoch(), r.validationLoss());
+        }
+        if (Double.isFinite(r.validationAccuracy())) {
+            valAcc.append(r.epoch(), r.validationAccuracy());
+        }
+    }
+
+    private void publish(RunState newState, String newMessage) {
+        synchronized (lock) {
+            state = newState;
+            message = newMessage;
+            publishLocked();
+        }
+    }
+
+    private void publishLocked() {
+        org.convstudio.engine.train.TrainingSnapshot s = last;
+        TrainingSnapshot out = s == null
+                ? new TrainingSnapshot(state, 0, request.config() == null ? 0 : request.config().epochs(), 0, 0, 0,
+                        Double.NaN, Double.NaN, Double.NaN, trainLoss.snapshot(), valLoss.snapshot(),
+                        trainAcc.snapshot(), valAcc.snapshot(), lastEpoch, "", message, request.title())
+                : new TrainingSnapshot(state, s.epoch(), s.totalEpochs(), s.batch(), s.batchesPerEpoch(), s.step(),
+                        s.imagesPerSecond(), s.learningRate(), s.etaSeconds(), trainLoss.snapshot(),
+                        valLoss.snapshot(), trainAcc.snapshot(), valAcc.snapshot(), lastEpoch, s.device(), message,
+                        request.title());
+        publisher.accept(out);
+    }
+
+    /** Runs on the session's event thread. */
+    private final class Listener implements TrainingListener {
+
+        @Override
+        public void onProgress(org.convstudio.engine.train.TrainingSnapshot s) {
+            synchronized (lock) {
+                last = s;
+                if (s.batchesPerEpoch() > 0 && s.batch() > 0) {
+                    double x = s.epoch() - 1 + s.batch() / (double) s.batchesPerEpoch();
+                    if (Double.isFinite(s.trainLoss())) {
+                        trainLoss.append(x, s.trainLoss());
+                    }
+                    if (Double.isFinite(s.trainAccuracy())) {
+                        trainAcc.append(x, s.trainAccuracy());
+                    }
+                }
+                publishLocked();
+            }
+        }
+
+        @Override
+        public void onEpochEnd(org.convstudio.engine.train.TrainingSnapshot s, EpochRecord record) {
+            synchronized (lock) {
+                last = s;
+                addEpoch(record);
+                publishLocked();
+            }
+        }
+
+        @Override
+        public void onValidationPredictions(EpochRecord record, int[] predicted) {
+            ImageSet val = request.validation();
+            int classes = Math.max(val.classCount(), max(predicted) + 1);
+            ConfusionMatrix matrix = ConfusionMatrix.of(val.labels(), predicted, classes);
+            Samples samples = request.samples() == null ? Samples.NONE : request.samples();
+            List<String> names = val.classNames();
+            synchronized (lock) {
+                lastEpoch = new TrainingSnapshot.EpochResult(record.epoch(), matrix, names, samples,
+                        samples.select(predicted));
+                publishLocked();
+            }
+        }
+
+        @Override
+        public void onStateChanged(org.convstudio.engine.train.TrainingSnapshot s) {
+            RunState mapped = switch (s.state()) {
+                case RUNNING -> RunState.RUNNING;
+                case PAUSED -> RunState.PAUSED;
+                case STOPPED -> RunState.STOPPED;
+                case FINISHED -> RunState.FINISHED;
+                case DIVERGED -> RunState.DIVERGED;
+                case FAILED -> RunState.FAILED;
+                case READY -> RunState.STARTING;
+                case CLOSED -> null;
+            };
+            if (mapped == null) {
+                return;
+            }
+            synchronized (lock) {
+                if (s.batchesPerEpoch() > 0 || last == null) {
+                    last = s;
+                }
+                state = mapped;
+                if (!s.message().isEmpty() || mapped == RunState.RUNNING) {
+                    message = s.message().isEmpty() && mapped == RunState.RUNNING && message.startsWith("Starting")
+                            ? "" : s.message().isEmpty() ? message : s.message();
+                }
+                publishLocked();
+            }
+        }
+    }
+
+    private static int max(int[] a) {
+        int m = -1;
+        for (int v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,158 @@
+package org.convstudio.ui.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.convstudio.engine.train.CheckpointInfo;
+import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.RunFolder;
+import org.convstudio.model.analysis.Analysis;
+import org.convstudio.model.analysis.NetworkAnalyzer;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.io.NetworkJson;
+
+/**
+ * The runs folder ({@code ~/.convstudio/runs/<timestamp>-<name>/}, or {@code -Dconvstudio.runs=DIR}):
+ * lists the runs in it and names new ones. Reading is file I/O: call off the FX thread.
+ */
+public final class RunCatalog {
+
+    /** System property that overrides the runs folder (tests, classrooms with a shared drive). */
+    public static final String RUNS_PROPERTY = "convstudio.runs";
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    /**
+     * One run as listed.
+     *
+     * @param dir          the run folder
+     * @param name         the network's name
+     * @param date         when the run was last saved (or started)
+     * @param architecture a one-line description of the network
+     * @param network      the network trained (null if architecture.json is unreadable)
+     * @param history      finished epochs
+     * @param resumable    true when the folder holds a checkpoint to continue from
+     */
+    public record RunInfo(Path dir, String name, Instant date, String architecture, Network network,
+                          List<EpochRecord> history, boolean resumable) {
+
+        /** Best validation accuracy over the epochs (NaN if none). */
+        public double bestAccuracy() {
+            return history.stream().mapToDouble(EpochRecord::validationAccuracy).filter(Double::isFinite).max()
+                    .orElse(Double.NaN);
+        }
+
+        public int epochs() {
+            return history.size();
+        }
+
+        public String dateText() {
+            return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                    .format(LocalDateTime.ofInstant(date, ZoneId.systemDefault()));
+        }
+
+        /** The folder's name (unique; also the label in comparisons). */
+        public String id() {
+            return dir.getFileName().toString();
+        }
+    }
+
+    private final Path root;
+
+    public RunCatalog(Path root) {
+        this.root = root;
+    }
+
+    /** The runs folder: {@code -Dconvstudio.runs}, else {@code dataDirectory/runs}. */
+    public static RunCatalog forDataDirectory(Path dataDirectory) {
+        String p = System.getProperty(RUNS_PROPERTY);
+        return new RunCatalog(p != null && !p.isBlank() ? Path.of(p) : dataDirectory.resolve("runs"));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A new, not yet existing folder for a run of {@code networkName} started now. */
+    public Path newRunFolder(String networkName) {
+        String safe = networkName == null ? "" : networkName.strip().replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (safe.isEmpty()) {
+            safe = "network";
+        }
+        String base = STAMP.format(LocalDateTime.now()) + "-" + safe;
+        Path p = root.resolve(base);
+        for (int i = 2; Files.exists(p); i++) {
+            p = root.resolve(base + "-" + i);
+        }
+        return p;
+    }
+
+    /** All runs with a readable configuration, newest first. Never throws: unreadable runs are skipped. */
+    public List<RunInfo> list() {
+        List<RunInfo> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                RunInfo info = read(dir);
+                if (info != null) {
+                    out.add(info);
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(Comparator.comparing(RunInfo::date).thenComparing(RunInfo::id).reversed());
+        return out;
+    }
+
+    /** Reads one run folder, or null if it is not a run. */
+    public static RunInfo read(Path dir) {
+        RunFolder rf = new RunFolder(dir);
+        if (!Files.isRegularFile(dir.resolve(RunFolder.CONFIG))) {
+            return null;
+        }
+        try {
+            List<EpochRecord> history = rf.readHistory();
+            Instant date;
+            if (Files.isRegularFile(dir.resolve(RunFolder.CHECKPOINT))) {
+                CheckpointInfo info = rf.readCheckpointInfo();
+                date = Instant.parse(info.savedAt());
+            } else {
+                date = Files.getLastModifiedTime(dir.resolve(RunFolder.CONFIG)).toInstant();
+            }
+            Network net = null;
+            String name = dir.getFileName().toString().replaceFirst("^\\d{8}-\\d{6}-", "");
+            String arch = "?";
+            try {
+                net = NetworkJson.parse(dir.resolve(RunFolder.ARCHITECTURE).toString(), rf.readArchitecture());
+                name = net.name();
+                arch = describe(net);
+            } catch (Exception e) {
+                arch = "unreadable architecture";
+            }
+            return new RunInfo(dir, name, date, arch, net, List.copyOf(history), rf.hasCheckpoint() && net != null);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** "1×28×28 → 10 · 61,706 params". */
+    static String describe(Network net) {
+        Analysis a = NetworkAnalyzer.analyze(net);
+        String in = a.inputShape().map(s -> s.channels() + "×" + s.height() + "×" + s.width()).orElse("?");
+        String out = a.outputShape().map(s -> Integer.toString(s.channels())).orElse("?");
+        return String.format(Locale.ROOT, "%s → %s · %,d params", in, out, a.totals().params());
+    }
+}

@@ -1,0 +1,276 @@
+package org.convstudio.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.convstudio.model.layer.Input;
+import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.common.LinePlot;
+import org.convstudio.ui.shell.ConvStudioApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+/** The Train workspace on the real engine, with the bundled sample cut to a few hundred images. */
+@Tag("gui")
+class TrainWorkspaceGuiTest {
+
+    private ConvStudioApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void isolate() throws Exception {
+        GuiTestSupport.isolate();
+        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "512,200");
+    }
+
+    @AfterAll
+    static void unlimit() {
+        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        app = GuiTestSupport.start();
+        robot.clickOn("#nav-train");
+        GuiTestSupport.waitUntil(() -> vm().dataProperty().get() != null && !vm().dataLoadingProperty().get(), 60);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        GuiTestSupport.fx(() -> vm().stop());
+        GuiTestSupport.waitUntil(() -> !vm().getState().isActive(), 20);
+        GuiTestSupport.fx(() -> {
+            for (Window w : new ArrayList<>(Window.getWindows())) {
+                if (w instanceof Stage s && s != app.stage()) {
+                    s.close();
+                }
+            }
+        });
+        GuiTestSupport.stop(app);
+    }
+
+    private TrainingViewModel vm() {
+        return app.window().training();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T lookup(String selector) {
+        return GuiTestSupport.fx(() -> (T) app.stage().getScene().lookup(selector));
+    }
+
+    private String text(String selector) {
+        return GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup(selector)).getText());
+    }
+
+    private void setEpochsAndBatch(int epochs, int batch) {
+        Spinner<Integer> e = lookup("#train-epochs");
+        Spinner<Integer> b = lookup("#train-batch");
+        GuiTestSupport.fx(() -> {
+            e.getValueFactory().setValue(epochs);
+            b.getValueFactory().setValue(batch);
+        });
+    }
+
+    @Test
+    void trainsAnEpochFillsTheDashboardListsReopensComparesAndContinuesRuns() throws Exception {
+        assertTrue(text("#train-data-summary").startsWith("512 training · 200 validation · 1×28×28 · 10 classes"),
+                text("#train-data-summary"));
+        setEpochsAndBatch(1, 32);
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED, 60);
+
+        LinePlot loss = lookup("#plot-loss");
+        LinePlot acc = lookup("#plot-accuracy");
+        assertTrue(GuiTestSupport.fx(() -> loss.getSeries().get(0).size()) >= 1, "training loss points");
+        assertEquals(1, GuiTestSupport.fx(() -> loss.getSeries().get(1).size()), "one validation loss point");
+        assertEquals(1, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()), "one validation accuracy point");
+        double valAcc = GuiTestSupport.fx(() -> acc.getSeries().get(1).y(0));
+        assertTrue(valAcc > 0.2, "a LeNet learns something from 512 digits in one epoch: " + valAcc);
+
+        ConfusionMatrixView matrix = lookup("#train-confusion");
+        assertEquals(200, GuiTestSupport.fx(() -> matrix.getMatrix().total()));
+        assertEquals(valAcc, GuiTestSupport.fx(() -> matrix.getMatrix().accuracy()), 1e-9);
+        SampleStrip strip = lookup("#train-samples");
+        assertEquals(16, GuiTestSupport.fx(strip::tileCount));
+        assertEquals(16, GuiTestSupport.fx(() -> strip.rightCount() + strip.wrongCount()));
+        assertTrue(text("#train-samples-title").contains("epoch 1"), text("#train-samples-title"));
+        assertEquals("Finished", text("#status-run"));
+        assertEquals("CPU · PyTorch", text("#status-device"));
+        assertFalse(text("#metric-rate").equals("–"));
+        assertTrue(text("#train-progress-run-text").equals("Epoch 1 of 1"), text("#train-progress-run-text"));
+
+        ListView<RunCatalog.RunInfo> runs = lookup("#train-runs");
+        GuiTestSupport.waitUntil(() -> runs.getItems().size() == 1, 10);
+        RunCatalog.RunInfo first = GuiTestSupport.fx(() -> runs.getItems().get(0));
+        assertEquals(1, first.epochs());
+        assertEquals(valAcc, first.bestAccuracy(), 1e-9);
+        assertTrue(first.resumable());
+        assertTrue(Files.isRegularFile(first.dir().resolve("weights.params")));
+        assertTrue(first.dir().startsWith(Path.of(System.getProperty("convstudio.home"))), first.dir().toString());
+
+        // continue the run for one more epoch
+        GuiTestSupport.fx(() -> runs.getSelectionModel().clearAndSelect(0));
+        robot.clickOn("#train-run-continue");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED
+                && vm().snapshotProperty().get().valAccuracy().size() == 2, 60);
+        GuiTestSupport.waitUntil(() -> runs.getItems().size() == 1 && runs.getItems().get(0).epochs() == 2, 10);
+        assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()), "history + the new epoch");
+
+        // a second run, then compare the two
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED, 60);
+        GuiTestSupport.waitUntil(() -> runs.getItems().size() == 2, 10);
+        GuiTestSupport.fx(() -> runs.getSelectionModel().selectAll());
+        robot.clickOn("#train-run-compare");
+        GuiTestSupport.settle();
+        LinePlot compare = GuiTestSupport.fx(() -> Window.getWindows().stream()
+                .filter(w -> w != app.stage() && w.getScene() != null)
+                .map(w -> (LinePlot) w.getScene().lookup("#compare-plot")).filter(p -> p != null)
+                .findFirst().orElseThrow());
+        assertEquals(2, GuiTestSupport.fx(() -> compare.getSeries().size()));
+        List<Integer> sizes = GuiTestSupport.fx(() -> compare.getSeries().stream().map(LinePlot.Series::size).toList());
+        assertTrue(sizes.containsAll(List.of(1, 2)), sizes.toString());
+
+        // reopen the continued (older) run: its two epochs are shown
+        GuiTestSupport.fx(() -> {
+            int older = runs.getItems().get(0).epochs() == 2 ? 0 : 1;
+            runs.getSelectionModel().clearAndSelect(older);
+        });
+        robot.clickOn("#train-run-open");
+        GuiTestSupport.settle();
+        assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()));
+        assertTrue(text("#train-title").startsWith("Run "), text("#train-title"));
+    }
+
+    @Test
+    void pauseResumeKeepsTheStepAndStopLeavesTheAppUsable() throws Exception {
+        setEpochsAndBatch(200, 16);
+        List<Long> steps = new ArrayList<>();
+        GuiTestSupport.fx(() -> vm().snapshotProperty().addListener((o, a, s) -> steps.add(s.step())));
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.RUNNING
+                && vm().snapshotProperty().get().step() > 20, 60);
+        assertEquals("Training", text("#status-run"));
+
+        // Space pauses (focus not in a text field or on a button)
+        GuiTestSupport.fx(() -> app.stage().getScene().getRoot().requestFocus());
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        GuiTestSupport.settle();
+        assertEquals(RunState.PAUSED, GuiTestSupport.fx(() -> vm().getState()));
+        GuiTestSupport.waitUntil(() -> vm().snapshotProperty().get().state() == RunState.PAUSED, 10);
+        long paused = GuiTestSupport.fx(() -> vm().snapshotProperty().get().step());
+        EngineRun run = (EngineRun) GuiTestSupport.fx(() -> vm().currentRun());
+        assertEquals(paused, run.session().steps(), "the dashboard shows the step the engine paused at");
+        Thread.sleep(500);
+        assertEquals(paused, run.session().steps(), "no step while paused");
+        LinePlot loss = lookup("#plot-loss");
+        long redraws = GuiTestSupport.fx(loss::getRedrawCount);
+        Thread.sleep(300);
+        assertEquals(redraws, GuiTestSupport.fx(loss::getRedrawCount), "an idle plot does not redraw");
+
+        robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
+        GuiTestSupport.waitUntil(() -> vm().snapshotProperty().get().step() > paused + 10, 30);
+        robot.clickOn("#train-stop");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.STOPPED, 30);
+        TrainingSnapshot end = GuiTestSupport.fx(() -> vm().snapshotProperty().get());
+        // the optimiser step counter and the epoch's batch counter agree: nothing skipped or repeated
+        assertEquals((long) (end.epoch() - 1) * end.batchesPerEpoch() + end.batch(), end.step(), end.toString());
+        List<Long> seen = GuiTestSupport.fx(() -> List.copyOf(steps));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "step went back: " + seen);
+        }
+        assertTrue(seen.stream().anyMatch(s -> s > paused), "training went on after resume");
+        assertEquals("Stopped", text("#status-run"));
+
+        // the app stays usable: a new run starts from step 0 and can be stopped again
+        Button train = lookup("#train-start");
+        assertFalse(GuiTestSupport.fx(train::isDisabled));
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.RUNNING
+                && vm().snapshotProperty().get().step() > 5, 60);
+        assertTrue(GuiTestSupport.fx(() -> vm().snapshotProperty().get().step()) < end.step() + 5000);
+        robot.clickOn("#train-stop");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.STOPPED, 30);
+        assertFalse(GuiTestSupport.fx(train::isDisabled));
+    }
+
+    @Test
+    void aDataSetErrorShowsAMessageAndLeavesTheFormAsItWas(@TempDir Path empty) throws Exception {
+        String summary = text("#train-data-summary");
+        TextField lr = lookup("#train-lr");
+        GuiTestSupport.fx(() -> lr.setText("0.002"));
+        ComboBox<TrainWorkspace.DataChoice> choice = lookup("#train-data-choice");
+        GuiTestSupport.fx(() -> choice.setValue(TrainWorkspace.DataChoice.IDX));
+        TextField folder = lookup("#train-data-folder");
+        GuiTestSupport.fx(() -> folder.setText(empty.toString()));
+        robot.clickOn("#train-data-load");
+        GuiTestSupport.waitUntil(() -> !vm().dataErrorProperty().get().isEmpty(), 20);
+        Label error = lookup("#train-data-error");
+        assertTrue(GuiTestSupport.fx(error::isVisible));
+        String message = text("#train-data-error");
+        assertTrue(message.length() > 20 && message.contains(empty.getFileName().toString()), message);
+        // nothing lost: the sample is still loaded and chosen, the form keeps its values, Train works
+        assertEquals(summary, text("#train-data-summary"));
+        assertEquals(TrainWorkspace.DataChoice.SAMPLE, GuiTestSupport.fx(choice::getValue));
+        assertEquals(empty.toString(), GuiTestSupport.fx(() -> folder.getText()));
+        assertEquals("0.002", GuiTestSupport.fx(() -> lr.getText()));
+        assertEquals(0.002, GuiTestSupport.fx(() -> vm().configProperty().get().learningRate()), 1e-12);
+        assertTrue(GuiTestSupport.fx(() -> vm().canStartProperty().get()));
+    }
+
+    @Test
+    void anUntrainableDesignOrMismatchedDataDisablesTrainWithTheReasonAndOffersToConvert() throws Exception {
+        Button train = lookup("#train-start");
+        assertFalse(GuiTestSupport.fx(train::isDisabled));
+        var design = app.window().design().viewModel();
+        GuiTestSupport.fx(() -> design.setLayer("conv2", org.convstudio.model.layer.Conv2d.of(16, 30), null));
+        GuiTestSupport.settle();
+        assertTrue(GuiTestSupport.fx(train::isDisabled));
+        String banner = text("#train-banner");
+        assertTrue(banner.startsWith("This design cannot be trained yet: ")
+                && banner.equals("This design cannot be trained yet: "
+                        + GuiTestSupport.fx(() -> design.getAnalysis().trainBlocker().orElseThrow())), banner);
+        Node adapt = lookup("#train-adapt");
+        assertFalse(GuiTestSupport.fx(adapt::isVisible));
+        GuiTestSupport.fx(design::undo);
+        GuiTestSupport.settle();
+        assertFalse(GuiTestSupport.fx(train::isDisabled));
+
+        // RGB 32×32 input: the grey 28×28 digits do not fit; the message offers the conversion
+        GuiTestSupport.fx(() -> design.setLayer("input", new Input(3, 32, 32), null));
+        GuiTestSupport.settle();
+        assertTrue(GuiTestSupport.fx(train::isDisabled));
+        assertTrue(text("#train-banner").startsWith(
+                "The data set has 1×28×28 images but the network expects 3×32×32."), text("#train-banner"));
+        assertTrue(GuiTestSupport.fx(adapt::isVisible));
+        robot.clickOn("#train-adapt");
+        GuiTestSupport.waitUntil(() -> !vm().dataLoadingProperty().get()
+                && vm().dataProperty().get().adapted(), 30);
+        GuiTestSupport.settle();
+        assertFalse(GuiTestSupport.fx(train::isDisabled));
+        assertTrue(text("#train-data-summary").contains("3×32×32 · 10 classes (converted from 1×28×28)"),
+                text("#train-data-summary"));
+    }
+}
