@@ -23,6 +23,12 @@ public final class Background {
         return t;
     };
     private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(2, FACTORY);
+    private static final java.util.concurrent.ScheduledExecutorService TICKER =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "convstudio-ticker");
+                t.setDaemon(true);
+                return t;
+            });
 
     private Background() {
     }
@@ -60,6 +66,16 @@ public final class Background {
                 }
             }
         });
+    }
+
+    /**
+     * Runs {@code onFx} on the FX thread every {@code periodMillis}. Unlike a {@code Timeline}, which
+     * keeps JavaFX pulsing 60 times a second for as long as it runs, this wakes the UI only when due.
+     * Cancel the returned future to stop.
+     */
+    public static java.util.concurrent.ScheduledFuture<?> every(long periodMillis, Runnable onFx) {
+        return TICKER.scheduleWithFixedDelay(() -> Platform.runLater(onFx), periodMillis, periodMillis,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Runs on the FX thread: now if already there, else later. */

@@ -1,35 +1,48 @@
 package org.convstudio.ui.common;
 
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
-
-import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
- * Hands the latest immutable snapshot from worker threads to the FX thread, at most once per pulse.
+ * Hands the latest immutable snapshot from worker threads to the FX thread, coalesced: at most one
+ * delivery per pulse and per {@linkplain #setMinInterval minimum interval}.
  *
- * <p>Workers call {@link #publish(Object)} as often as they like (every batch, every step); it only
- * swaps an {@link AtomicReference}, so it never blocks and never floods the FX event queue. While
- * {@link #start() started}, an {@link AnimationTimer} on the FX thread takes the latest snapshot (if
- * any arrived since the last pulse) and hands it to the sink. Intermediate snapshots are dropped on
- * purpose: the UI shows the newest state, not every state. Snapshots must therefore be complete
- * (e.g. "all points so far"), not deltas.
+ * <p>Workers call {@link #publish(Object)} as often as they like (every batch, every step); it swaps
+ * an {@link AtomicReference} and, only if no delivery is already on its way, arranges one — so the
+ * FX event queue sees at most one pending delivery whatever the publishing rate, and nothing wakes
+ * the UI while nothing is published (no always-running animation timer forcing 60 pulses a second).
+ * Intermediate snapshots are dropped on purpose: the UI shows the newest state, not every state.
+ * Snapshots must therefore be complete (e.g. "all points so far"), not deltas.
  *
  * <p>{@link #drain()} does the same work synchronously and can be called from tests without a
  * running toolkit.
  */
 public final class PulseDrain<T> {
 
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "convstudio-pulse-drain");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final AtomicReference<T> latest = new AtomicReference<>();
     private final Consumer<? super T> sink;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
-    private AnimationTimer timer;
-    private long minIntervalNanos;
-    private java.util.function.Predicate<? super T> urgent = t -> false;
-    private long lastDelivery;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean running;
+    private volatile long minIntervalNanos;
+    private volatile BiPredicate<? super T, ? super T> urgent = (shown, next) -> false;
+    private volatile long lastDelivery;
+    private volatile T lastDelivered;
 
     public PulseDrain(Consumer<? super T> sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -39,6 +52,35 @@ public final class PulseDrain<T> {
     public void publish(T snapshot) {
         latest.set(Objects.requireNonNull(snapshot, "snapshot"));
         published.incrementAndGet();
+        if (!running) {
+            return;
+        }
+        if (urgent.test(lastDelivered, snapshot)) {
+            Platform.runLater(this::deliver);
+        } else {
+            schedule();
+        }
+    }
+
+    /** Arranges one delivery, after the minimum interval since the last one; no-op if one is on its way. */
+    private void schedule() {
+        if (!scheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastDelivery + minIntervalNanos - System.nanoTime();
+        if (wait <= 0) {
+            Platform.runLater(this::deliver);
+        } else {
+            TIMER.schedule(() -> Platform.runLater(this::deliver), wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** On the FX thread: hands over what is pending. */
+    private void deliver() {
+        scheduled.set(false);
+        if (running) {
+            drain();
+        }
     }
 
     /**
@@ -51,6 +93,8 @@ public final class PulseDrain<T> {
         if (snapshot == null) {
             return false;
         }
+        lastDelivery = System.nanoTime();
+        lastDelivered = snapshot;
         delivered.incrementAndGet();
         sink.accept(snapshot);
         return true;
@@ -61,43 +105,29 @@ public final class PulseDrain<T> {
         return latest.get() != null;
     }
 
-    /** Starts draining once per pulse. Must be called on the FX thread. */
+    /** Starts delivering to the FX thread (a snapshot already pending goes out at once). */
     public void start() {
-        if (timer == null) {
-            timer = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    T pending = latest.get();
-                    if (pending == null) {
-                        return;
-                    }
-                    if (minIntervalNanos > 0 && now - lastDelivery < minIntervalNanos && !urgent.test(pending)) {
-                        return; // stays pending: a newer one may replace it before the next delivery
-                    }
-                    lastDelivery = now;
-                    drain();
-                }
-            };
+        running = true;
+        if (latest.get() != null) {
+            schedule();
         }
-        timer.start();
     }
 
     /**
-     * Delivers at most one snapshot per {@code nanos} (on the pulse after the interval), except
-     * snapshots for which {@code urgentTest} holds (e.g. a state change), which go out on the next
-     * pulse. Fewer deliveries mean less layout and rendering competing with the workers for the CPU.
-     * Call on the FX thread.
+     * Delivers at most one snapshot per {@code nanos}, except snapshots for which
+     * {@code urgentTest(lastDelivered, next)} holds (e.g. a state change), which go out on the next
+     * pulse. {@code lastDelivered} is null before the first delivery. The test runs on the publishing
+     * thread: it may only look at the two immutable snapshots. Fewer deliveries mean less layout and
+     * rendering competing with the workers for the CPU.
      */
-    public void setMinInterval(long nanos, java.util.function.Predicate<? super T> urgentTest) {
+    public void setMinInterval(long nanos, BiPredicate<? super T, ? super T> urgentTest) {
         this.minIntervalNanos = Math.max(0, nanos);
         this.urgent = Objects.requireNonNull(urgentTest, "urgentTest");
     }
 
-    /** Stops the per-pulse drain (a pending snapshot stays pending). Must be called on the FX thread. */
+    /** Stops delivering (a pending snapshot stays pending until {@link #start()}). */
     public void stop() {
-        if (timer != null) {
-            timer.stop();
-        }
+        running = false;
     }
 
     /** Number of snapshots offered so far. */

@@ -218,6 +218,11 @@ public final class DesignCanvas extends Region {
         return scale.getX();
     }
 
+    /** The zoom factor (1 = 100 %), observable. */
+    public javafx.beans.value.ObservableDoubleValue zoomProperty() {
+        return scale.xProperty();
+    }
+
     public void setZoom(double z) {
         zoomAt(z / getZoom(), getWidth() / 2, getHeight() / 2);
     }

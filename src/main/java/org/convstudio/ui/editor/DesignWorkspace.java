@@ -10,8 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -73,7 +71,7 @@ public final class DesignWorkspace implements Workspace {
     private final ReadOnlyBooleanWrapper hasSelection = new ReadOnlyBooleanWrapper(this, "hasSelection");
     private final javafx.beans.property.ReadOnlyStringWrapper documentTitle =
             new javafx.beans.property.ReadOnlyStringWrapper(this, "documentTitle");
-    private final Timeline autosave;
+    private final java.util.concurrent.ScheduledFuture<?> autosave;
     private long autosavedRevision = -1;
     private StackPane view;
     private DesignCanvas canvas;
@@ -86,9 +84,7 @@ public final class DesignWorkspace implements Workspace {
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 hasSelection.set(!vm.getSelection().isEmpty()));
         documentTitle.bind(vm.titleProperty());
-        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> autosave()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
+        autosave = Background.every((long) AUTOSAVE_EVERY.toMillis(), this::autosave);
     }
 
     @Override
@@ -161,19 +157,8 @@ public final class DesignWorkspace implements Workspace {
         zoomLabel.getStyleClass().add("zoom-label");
         zoomLabel.setMinWidth(48);
         zoomLabel.setAlignment(Pos.CENTER);
-        javafx.animation.AnimationTimer zoomWatch = new javafx.animation.AnimationTimer() {
-            private double last = -1;
-
-            @Override
-            public void handle(long now) {
-                double z = canvas.getZoom();
-                if (z != last) {
-                    last = z;
-                    zoomLabel.setText(Math.round(z * 100) + " %");
-                }
-            }
-        };
-        zoomWatch.start();
+        canvas.zoomProperty().addListener((o, a, z) -> zoomLabel.setText(Math.round(z.doubleValue() * 100) + " %"));
+        zoomLabel.setText(Math.round(canvas.getZoom() * 100) + " %");
         Button undo = tool(MaterialDesignU.UNDO, "Undo (Ctrl+Z)", this::undo);
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setId("tool-undo");
@@ -580,7 +565,7 @@ public final class DesignWorkspace implements Workspace {
 
     /** Clean shutdown: stop autosaving and remove the recovery file (the user saved or chose not to). */
     public void shutdown() {
-        autosave.stop();
+        autosave.cancel(false);
         Path file = recoveryFile();
         Path meta = recoverySource();
         try {

@@ -2,9 +2,7 @@ package org.convstudio.ui.shell;
 
 import java.util.Locale;
 
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -27,7 +25,7 @@ public final class StatusBar extends HBox {
     private final Label device = new Label();
     private final Label memory = new Label();
     private final PauseTransition messageTimeout = new PauseTransition(Duration.seconds(6));
-    private final Timeline memoryTimer;
+    private final java.util.concurrent.ScheduledFuture<?> memoryTimer;
 
     public StatusBar(ObservableValue<RunState> state) {
         getStyleClass().add("status-bar");
@@ -53,10 +51,8 @@ public final class StatusBar extends HBox {
         showRunState(state.getValue());
 
         messageTimeout.setOnFinished(e -> message.setText(""));
-        memoryTimer = new Timeline(new KeyFrame(Duration.seconds(1), e -> refreshMemory()));
-        memoryTimer.setCycleCount(Timeline.INDEFINITE);
         refreshMemory();
-        memoryTimer.play();
+        memoryTimer = org.convstudio.ui.common.Background.every(1000, this::refreshMemory);
     }
 
     private static Separator sep() {
@@ -90,6 +86,6 @@ public final class StatusBar extends HBox {
     }
 
     public void dispose() {
-        memoryTimer.stop();
+        memoryTimer.cancel(false);
     }
 }

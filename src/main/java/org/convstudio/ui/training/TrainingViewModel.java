@@ -102,11 +102,9 @@ public final class TrainingViewModel {
     public static final int REFRESH_PER_SECOND = 5;
 
     public TrainingViewModel() {
-        drain.setMinInterval(1_000_000_000L / REFRESH_PER_SECOND, s -> {
-            TrainingSnapshot shown = snapshot.get();
-            return s.state() != shown.state() || s.lastEpoch() != shown.lastEpoch()
-                    || s.valAccuracy().size() != shown.valAccuracy().size();
-        });
+        drain.setMinInterval(1_000_000_000L / REFRESH_PER_SECOND, (shown, s) -> shown == null
+                || s.state() != shown.state() || s.lastEpoch() != shown.lastEpoch()
+                || s.valAccuracy().size() != shown.valAccuracy().size());
         analysis.set(NetworkAnalyzer.analyze(Network.empty("untitled")));
         for (ObservableValue<?> o : List.of(analysis, data, dataLoading, state, formError, dataError)) {
             o.addListener((obs, a, b) -> updateBlocker());
