@@ -69,6 +69,8 @@ public final class DesignCanvas extends Region {
     private boolean panning;
     private boolean banding;
     private boolean pendingFit;
+    /** True from a fit until the user zooms or pans: resizing the window then fits the design again. */
+    private boolean autoFit;
 
     public DesignCanvas(DesignViewModel vm) {
         this.vm = vm;
@@ -101,6 +103,7 @@ public final class DesignCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::backgroundReleased);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(ZoomEvent.ZOOM, e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
+        refitOnResize();
 
         vm.networkProperty().addListener((o, a, n) -> rebuild());
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> showSelection());
@@ -235,6 +238,7 @@ public final class DesignCanvas extends Region {
             return;
         }
         double k = z / old;
+        autoFit = false;
         pan.setX(x - (x - pan.getX()) * k);
         pan.setY(y - (y - pan.getY()) * k);
         scale.setX(z);
@@ -263,9 +267,25 @@ public final class DesignCanvas extends Region {
         scale.setY(z);
         pan.setX((getWidth() - b.getWidth() * z) / 2 - b.getMinX() * z);
         pan.setY(Math.max(margin / 2, (getHeight() - b.getHeight() * z) / 2) - b.getMinY() * z);
+        autoFit = true;
     }
 
     /** Fits once the canvas has a size (used after loading a design). */
+    /** Fits again when the canvas is resized, as long as the user has not zoomed or panned since. */
+    private void refitOnResize() {
+        javafx.beans.value.ChangeListener<Number> refit = (o, a, b) -> {
+            if (autoFit && !pendingFit) {
+                javafx.application.Platform.runLater(() -> {
+                    if (autoFit) {
+                        fit();
+                    }
+                });
+            }
+        };
+        widthProperty().addListener(refit);
+        heightProperty().addListener(refit);
+    }
+
     public void fitWhenShown() {
         pendingFit = true;
         requestLayout();
@@ -513,6 +533,7 @@ public final class DesignCanvas extends Region {
 
     private void backgroundDragged(MouseEvent e) {
         if (panning && pressWorld != null) {
+            autoFit = false;
             pan.setX(pressWorld.getX() + e.getX() - pressLocal.getX());
             pan.setY(pressWorld.getY() + e.getY() - pressLocal.getY());
         } else if (banding) {
@@ -548,6 +569,7 @@ public final class DesignCanvas extends Region {
         if (e.isShortcutDown()) {
             zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
         } else {
+            autoFit = false;
             pan.setX(pan.getX() + e.getDeltaX());
             pan.setY(pan.getY() + e.getDeltaY());
         }
