@@ -398,6 +398,11 @@ public final class TrainWorkspace implements Workspace {
         epochs.valueProperty().addListener((o, a, b) -> updateConfig());
         seed.textProperty().addListener((o, a, b) -> updateConfig());
         deviceChoice.valueProperty().addListener((o, a, b) -> updateConfig());
+        augment.setId("train-augment");
+        augment.setTooltip(new javafx.scene.control.Tooltip(
+                "Each training batch is shifted by up to 2 pixels and rotated by up to 12 degrees at random:"
+                        + " the network sees a slightly different digit every epoch and overfits less."));
+        augment.selectedProperty().addListener((o, a, b) -> updateConfig());
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -415,6 +420,7 @@ public final class TrainWorkspace implements Workspace {
         form.addRow(r++, formLabel("Epochs"), epochs);
         form.addRow(r++, formLabel("Seed"), seed);
         form.addRow(r++, formLabel("Device"), deviceChoice);
+        form.addRow(r++, formLabel("Augment"), augment);
         form.add(deviceNote, 0, r++, 2, 1);
         form.add(formErrorLabel, 0, r, 2, 1);
         form.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -476,6 +482,8 @@ public final class TrainWorkspace implements Workspace {
         folder.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         folder.setId("train-runs-folder");
         VBox.setVgrow(runList, Priority.ALWAYS);
+        runList.setMinHeight(72); // on a small window the list shrinks first: its buttons stay in view
+        runList.setPrefHeight(150);
         VBox runs = new VBox(8, sectionTitle("RUNS"), runList, runButtons, folder);
         VBox.setVgrow(runs, Priority.ALWAYS);
 
@@ -725,6 +733,11 @@ public final class TrainWorkspace implements Workspace {
         }
     }
 
+    /** The augmentation the checkbox turns on (the README's time-to-accuracy recipe). */
+    static final int AUGMENT_SHIFT = 2;
+    static final double AUGMENT_DEGREES = 12;
+    private final javafx.scene.control.CheckBox augment = new javafx.scene.control.CheckBox("±2 px shift, ±12°");
+
     private void updateConfig() {
         try {
             double lr;
@@ -749,6 +762,9 @@ public final class TrainWorkspace implements Workspace {
                     .optDevice("CPU".equals(deviceChoice.getValue()) ? DeviceRequest.cpu() : DeviceRequest.gpu(0));
             if (kind == OptimizerKind.SGD) {
                 b.optMomentum(0.9, false);
+            }
+            if (augment.isSelected()) {
+                b.optAugmentation(AUGMENT_SHIFT, AUGMENT_DEGREES);
             }
             vm.configProperty().set(b.build());
             vm.setFormError("");

@@ -238,6 +238,12 @@ class TrainWorkspaceGuiTest {
         assertEquals("0.002", GuiTestSupport.fx(() -> lr.getText()));
         assertEquals(0.002, GuiTestSupport.fx(() -> vm().configProperty().get().learningRate()), 1e-12);
         assertTrue(GuiTestSupport.fx(() -> vm().canStartProperty().get()));
+
+        // the augmentation checkbox reaches the training configuration
+        assertFalse(GuiTestSupport.fx(() -> vm().configProperty().get().augments()));
+        robot.clickOn("#train-augment");
+        assertEquals(2, GuiTestSupport.fx(() -> vm().configProperty().get().augmentShift()));
+        assertEquals(12.0, GuiTestSupport.fx(() -> vm().configProperty().get().augmentDegrees()), 0);
     }
 
     @Test
