@@ -100,6 +100,20 @@ final class BuiltinDatasets {
         };
     }
 
+    /**
+     * A connection that stalls after the probe succeeded must not hang the app: DJL downloads through
+     * {@code HttpURLConnection}, which honours these JDK defaults when no timeout is set explicitly.
+     * A user's own settings win.
+     */
+    static void limitStalls() {
+        if (System.getProperty("sun.net.client.defaultConnectTimeout") == null) {
+            System.setProperty("sun.net.client.defaultConnectTimeout", "15000");
+        }
+        if (System.getProperty("sun.net.client.defaultReadTimeout") == null) {
+            System.setProperty("sun.net.client.defaultReadTimeout", "60000");
+        }
+    }
+
     /** Loads a downloadable data set: probe (unless DJL is in offline mode), download/cache, convert. */
     static DataSplit load(DatasetSpec.Kind kind, Duration probeTimeout, InetSocketAddress probeAddress)
             throws DatasetException {
@@ -111,6 +125,7 @@ final class BuiltinDatasets {
             throw new DatasetException(offlineMessage(kind, "the download server " + probeAddress.getHostString()
                     + " cannot be reached (no internet connection?)"));
         }
+        limitStalls();
         try (NDManager manager = NDManager.newBaseManager()) {
             ImageSet train = fetch(kind, Usage.TRAIN, manager);
             ImageSet test = fetch(kind, Usage.TEST, manager);
