@@ -99,7 +99,7 @@ public final class TrainingViewModel {
     private long loadGeneration;
 
     /** Dashboard refreshes during a run: at most this many per second (state changes and epoch ends at once). */
-    public static final int REFRESH_PER_SECOND = 5;
+    public static final int REFRESH_PER_SECOND = 2;
 
     public TrainingViewModel() {
         drain.setMinInterval(1_000_000_000L / REFRESH_PER_SECOND, (shown, s) -> shown == null
