@@ -19,8 +19,11 @@ public final class ConvStudioCli {
             if (ex instanceof UserError) {
                 line.getErr().println(ex.getMessage());
             } else {
-                line.getErr().println("Unexpected error: " + ex);
-                ex.printStackTrace(line.getErr());
+                line.getErr().println("ConvStudio failed: " + TrainCommand.rootMessage(ex)
+                        + (Boolean.getBoolean("convstudio.debug") ? "" : " (run with -Dconvstudio.debug=true for details)"));
+                if (Boolean.getBoolean("convstudio.debug")) {
+                    ex.printStackTrace(line.getErr());
+                }
             }
             line.getErr().flush();
             return 1;

@@ -88,7 +88,9 @@ final class SummaryCommand implements Callable<Integer> {
             }
             l.putArray("rfSize").add(rf.height().size()).add(rf.width().size());
             l.putArray("rfStart").add(rf.height().start()).add(rf.width().start());
-            if (!rf.global()) {
+            if (rf.global()) {
+                l.putNull("rfJump");
+            } else {
                 l.putArray("rfJump").add(rf.height().jump()).add(rf.width().jump());
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -135,25 +136,39 @@ final class TrainCommand implements Callable<Integer> {
                     + probe.classCount() + " outputs — set the last Dense block to " + split.classNames().size() + " units");
         }
         TrainingConfig config = config();
+        if (resume != null) {
+            warnIgnoredOnResume(err);
+        }
         Path folder = resume != null ? resume : (outDir != null ? outDir : defaultRunFolder(net.name()));
-        Files.createDirectories(folder);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new UserError("Cannot create the run folder " + folder + ": " + e);
+        }
         if (resume == null && new RunFolder(folder).hasCheckpoint()) {
             throw new UserError("The folder " + folder + " already holds a run — continue it with --resume " + folder
                     + " or choose another --out");
         }
         split = normalize(split, folder);
         Listener listener = new Listener(out, json);
-        TrainingSession.Builder builder = resume != null
-                ? TrainingSession.fromRunFolder(folder, () -> NetworkBlock.of(net), chw, probe.classCount())
-                : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), chw, probe.classCount())
-                        .setConfig(config).optRunFolder(folder, NetworkJson.toJson(net));
         TorchThreads.Settings threadSettings = threads > 0 ? new TorchThreads.Settings(threads, 1) : TorchThreads.forHeadless();
+        TrainingSession built;
+        try {
+            TrainingSession.Builder builder = resume != null
+                    ? TrainingSession.fromRunFolder(folder, () -> NetworkBlock.of(net), chw, probe.classCount())
+                    : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), chw, probe.classCount())
+                            .setConfig(config).optRunFolder(folder, NetworkJson.toJson(net));
+            built = builder.optListener(listener).optThreads(threadSettings).build();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new UserError((resume != null ? "Cannot continue the run in " + folder : "Cannot start training")
+                    + ": " + rootMessage(e));
+        }
         if (!json) {
             out.printf(Locale.ROOT, "Training %s on %s (%d train / %d validation images), run folder %s%n", net.name(), data,
                     split.train().size(), split.test().size(), folder);
             out.flush();
         }
-        try (TrainingSession session = builder.optListener(listener).optThreads(threadSettings).build()) {
+        try (TrainingSession session = built) {
             if (session.device().fellBack()) {
                 err.println(session.device().notice());
                 err.flush();
@@ -167,9 +182,9 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingSnapshot last = session.lastSnapshot();
             if (end == RunState.DIVERGED || end == RunState.FAILED) {
-                err.println(last == null ? "Training stopped: " + end : last.message());
+                err.println(last == null || last.message().isBlank() ? "Training stopped: " + end : last.message());
                 err.flush();
-                return 3;
+                return end == RunState.DIVERGED ? 3 : 1;
             }
             if (!json) {
                 out.printf(Locale.ROOT, "%s after %d epochs; run folder %s%n", end == RunState.FINISHED ? "Finished" : "Stopped",
@@ -177,6 +192,32 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /** The innermost message of a failure, for a one-line explanation. */
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** On --resume the run's saved configuration wins: say which given options are ignored. */
+    private void warnIgnoredOnResume(PrintWriter err) {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> ignored = new java.util.ArrayList<>();
+        for (String o : List.of("--batch", "--optimizer", "--lr", "--momentum", "--nesterov", "--weight-decay", "--schedule",
+                "--warmup", "--seed", "--device", "--out", "--augment-shift", "--augment-rotate", "--no-normalize")) {
+            if (parsed.hasMatchedOption(o)) {
+                ignored.add(o);
+            }
+        }
+        if (!ignored.isEmpty()) {
+            err.println("warning: --resume continues with the run's saved settings; ignored: " + String.join(" ", ignored));
+            err.flush();
         }
     }
 
@@ -231,24 +272,40 @@ final class TrainCommand implements Callable<Integer> {
         return s.subset(s.name(), idx);
     }
 
-    /** Normalises with the training split's statistics, kept in the run folder (reused on --resume). */
-    private DataSplit normalize(DataSplit split, Path folder) throws java.io.IOException {
-        if (noNormalize) {
-            return split;
-        }
+    /**
+     * Normalises with the training split's statistics. The choice and the statistics are kept in the run
+     * folder ({@value #NORMALIZATION}) so that --resume feeds the network the same kind of input.
+     */
+    private DataSplit normalize(DataSplit split, Path folder) {
         Path file = folder.resolve(NORMALIZATION);
-        Normalization n;
-        if (resume != null && Files.exists(file)) {
-            ObjectNode o = (ObjectNode) JSON.readTree(file.toFile());
-            n = new Normalization(JSON.treeToValue(o.get("mean"), float[].class), JSON.treeToValue(o.get("std"), float[].class));
-        } else {
-            n = Normalization.fit(split.train());
+        try {
+            if (resume != null && Files.exists(file)) {
+                com.fasterxml.jackson.databind.JsonNode o = JSON.readTree(file.toFile());
+                if (!o.path("normalize").asBoolean(true)) {
+                    return split;
+                }
+                if (!o.path("mean").isArray() || !o.path("std").isArray()) {
+                    throw new UserError(file + " is damaged (no mean/std): cannot continue this run with the same input scaling");
+                }
+                return new Normalization(JSON.treeToValue(o.get("mean"), float[].class),
+                        JSON.treeToValue(o.get("std"), float[].class)).apply(split);
+            }
             ObjectNode o = JSON.createObjectNode();
-            o.set("mean", JSON.valueToTree(n.mean()));
-            o.set("std", JSON.valueToTree(n.std()));
-            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+            o.put("normalize", !noNormalize);
+            DataSplit result = split;
+            if (!noNormalize) {
+                Normalization n = Normalization.fit(split.train());
+                o.set("mean", JSON.valueToTree(n.mean()));
+                o.set("std", JSON.valueToTree(n.std()));
+                result = n.apply(split);
+            }
+            if (resume == null) {
+                AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
+            }
+            return result;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new UserError("Cannot use " + file + ": " + rootMessage(e));
         }
-        return n.apply(split);
     }
 
     private TrainingConfig config() {

@@ -29,7 +29,7 @@ public record Shape(int channels, int height, int width, boolean spatial) {
 
     /** Number of values in one sample. */
     public long elements() {
-        return (long) channels * height * width;
+        return Math.multiplyExact(Math.multiplyExact((long) channels, (long) height), (long) width);
     }
 
     /** [C, H, W] for feature maps, [N] for vectors. */

@@ -61,6 +61,26 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumeKeepsTheRunsSettingsAndRefusesMixedCheckpoints() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        String[] common = {"--epochs", "1", "--batch", "32", "--limit", "256", "--json", "--no-normalize"};
+        assertEquals(0, SummaryCommandTest.run(concat(new String[] {"train", "mlp"}, concat(common, "--out", a.toString()))).code());
+        assertTrue(Files.readString(a.resolve(TrainCommand.NORMALIZATION)).contains("\"normalize\" : false"));
+        Result more = SummaryCommandTest.run("train", "--resume", a.toString(), "--epochs", "1", "--limit", "256", "--lr", "0.5");
+        assertEquals(0, more.code(), more.err());
+        assertTrue(more.err().contains("ignored: --lr"), more.err());
+
+        // weights from another run (another epoch) next to this run's checkpoint record: refused, no stack trace
+        assertEquals(0, SummaryCommandTest.run(concat(new String[] {"train", "mlp"}, concat(common, "--out", b.toString()))).code());
+        Files.copy(b.resolve("weights.params"), a.resolve("weights.params"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Result mixed = SummaryCommandTest.run("train", "--resume", a.toString(), "--epochs", "1", "--limit", "256");
+        assertEquals(1, mixed.code());
+        assertTrue(mixed.err().contains("was interrupted while saving epoch 2"), mixed.err());
+        assertFalse(mixed.err().contains("\tat "), mixed.err());
+    }
+
+    @Test
     void sameSeedSameLosses() throws Exception {
         String[] args = {"train", "mlp", "--epochs", "1", "--batch", "64", "--limit", "256", "--seed", "9", "--json",
             "--augment-shift", "2", "--augment-rotate", "10"};

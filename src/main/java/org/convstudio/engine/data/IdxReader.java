@@ -125,6 +125,20 @@ public final class IdxReader {
                 throw new DatasetException(imgName + ": " + count + " images of " + rows + "×" + cols
                         + " pixels are too many to load into memory at once.");
             }
+            // a damaged header must give a message, not an out-of-memory error: an uncompressed file
+            // is checked against its size before anything is allocated, a compressed one against the
+            // memory this program may use (pixels are kept as 4-byte floats as well)
+            if (!imgName.endsWith(".gz") && Files.size(imagesFile) < 16 + bytes) {
+                long have = Math.max(0, Files.size(imagesFile) - 16);
+                throw new DatasetException(imgName + " is truncated: its header promises " + count + " images of "
+                        + rows + "×" + cols + " pixels (" + bytes + " bytes of pixels) but the file holds only "
+                        + have + " bytes (" + have / ((long) rows * cols) + " complete images). The file is incomplete: "
+                        + "download or copy it again.");
+            }
+            if (bytes * 5 > Runtime.getRuntime().maxMemory()) {
+                throw new DatasetException(imgName + ": its header promises " + count + " images of " + rows + "×" + cols
+                        + " pixels, more than fits in the memory available here (the file may be damaged).");
+            }
             raw = new byte[(int) bytes];
             int got = readFully(in, raw, imagesFile);
             if (got < raw.length) {

@@ -11,9 +11,17 @@ package org.convstudio.engine.train;
  * @param reason          "epoch", "stopped" or "finished"
  * @param device          device the run trained on
  * @param savedAt         ISO-8601 time of writing
+ * @param weightsCrc32    CRC-32 of the weights file written with this record (0: not recorded)
+ * @param optimizerCrc32  CRC-32 of the optimiser-state file written with this record (0: not recorded)
  */
 public record CheckpointInfo(int formatVersion, int epochsCompleted, int targetEpochs, long step, String reason,
-                             String device, String savedAt) {
+                             String device, String savedAt, long weightsCrc32, long optimizerCrc32) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** The same record, with the checksums of the files it describes. */
+    public CheckpointInfo withChecksums(long weights, long optimizer) {
+        return new CheckpointInfo(formatVersion, epochsCompleted, targetEpochs, step, reason, device, savedAt, weights,
+                optimizer);
+    }
 }

@@ -100,6 +100,40 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * Checks that the weights and optimiser state on disk are the ones the checkpoint record was
+     * written with (a crash between the renames of one checkpoint would mix two epochs).
+     *
+     * @throws IOException saying what happened and what to do
+     */
+    void verifyCheckpoint(CheckpointInfo info) throws IOException {
+        boolean weightsOk = info.weightsCrc32() == 0 || crc32(dir.resolve(WEIGHTS)) == info.weightsCrc32();
+        boolean optimizerOk = info.optimizerCrc32() == 0 || !Files.exists(dir.resolve(OPTIMIZER))
+                || crc32(dir.resolve(OPTIMIZER)) == info.optimizerCrc32();
+        if (!weightsOk || !optimizerOk) {
+            throw new IOException("The run in " + dir + " was interrupted while saving epoch " + info.epochsCompleted()
+                    + ": its " + (weightsOk ? OPTIMIZER : WEIGHTS) + " does not match " + CHECKPOINT
+                    + ", so it cannot be continued safely. Start a new run (its history.json still shows the curves).");
+        }
+    }
+
+    static long crc32(Path file) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                crc.update(buf, 0, n);
+            }
+        }
+        return crc.getValue() == 0 ? 1 : crc.getValue();
+    }
+
+    private static void flushToDisk(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
     /** Decodes the optimiser state into {@code manager}. */
     NDList readOptimizerState(NDManager manager) throws IOException {
         Path p = dir.resolve(OPTIMIZER);
@@ -126,7 +160,10 @@ public final class RunFolder {
             Path hist = staging.resolve(HISTORY);
             JSON.writeValue(hist.toFile(), history);
             Path ckpt = staging.resolve(CHECKPOINT);
-            JSON.writeValue(ckpt.toFile(), info);
+            JSON.writeValue(ckpt.toFile(), info.withChecksums(crc32(weights), crc32(optimizer)));
+            for (Path p : List.of(weights, optimizer, hist, ckpt)) {
+                flushToDisk(p);
+            }
             moveAtomically(weights, dir.resolve(WEIGHTS));
             moveAtomically(optimizer, dir.resolve(OPTIMIZER));
             moveAtomically(hist, dir.resolve(HISTORY));
@@ -160,7 +197,7 @@ public final class RunFolder {
 
     static CheckpointInfo info(int epochsCompleted, int targetEpochs, long step, String reason, String device) {
         return new CheckpointInfo(CheckpointInfo.FORMAT_VERSION, epochsCompleted, targetEpochs, step, reason, device,
-                Instant.now().toString());
+                Instant.now().toString(), 0, 0);
     }
 
     @FunctionalInterface

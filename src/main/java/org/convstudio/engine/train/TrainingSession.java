@@ -298,6 +298,7 @@ public final class TrainingSession implements AutoCloseable {
         block = blockFactory.get();
         model.setBlock(block);
         if (loadFromFolder) {
+            runFolder.verifyCheckpoint(runFolder.readCheckpointInfo());
             runFolder.readWeights(model);
             for (Pair<String, Parameter> p : block.getParameters()) {
                 if (p.getValue().requiresGradient()) {

@@ -263,7 +263,10 @@ public final class NetworkAnalyzer {
                     long macs = layer.macs(ins, out);
                     ReceptiveField rf = receptiveField(layer, ins, rfs);
                     infos.put(id, new NodeInfo(id, out, trainable, buffers, macs, out.elements(), rf));
-                } catch (ShapeMismatch | IllegalArgumentException | ArithmeticException e) {
+                } catch (ArithmeticException e) {
+                    problems.add(Problem.error(id, "its sizes are too large to count — use a smaller input, fewer filters or less padding"));
+                    infos.put(id, NodeInfo.unknown(id));
+                } catch (ShapeMismatch | IllegalArgumentException e) {
                     problems.add(Problem.error(id, e.getMessage()));
                     infos.put(id, NodeInfo.unknown(id));
                 }
@@ -315,10 +318,11 @@ public final class NetworkAnalyzer {
                             + " values per image, more than one tensor can hold — use a smaller input or fewer filters"));
                 }
             }
-            long training = totals.weightBytes() * 4 + totals.activationBytes(32) * 2;
+            // weights, gradients, Adam's two moments, and the copy of weights + moments kept to undo a NaN
+            long training = totals.weightBytes() * 7 + totals.activationBytes(32) * 2;
             if (training > TRAINING_MEMORY_WARNING) {
                 problems.add(Problem.warning(null, String.format(Locale.ROOT,
-                        "Training this design needs about %.1f GB of memory (weights, gradients, optimiser state and a batch of 32), "
+                        "Training this design needs about %.1f GB of memory (weights, gradients, optimiser state, a safety copy and a batch of 32), "
                                 + "more than most laptops have — use fewer filters or units, or a smaller input", training / 1e9)));
             }
         }

@@ -135,7 +135,7 @@ public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int str
             }
             return n;
         }
-        return (long) filters * (in.channels() / groups) * kernelH * kernelW;
+        return Math.multiplyExact(Math.multiplyExact((long) filters, (long) (in.channels() / groups)), (long) kernelH * kernelW);
     }
 
     @Override
@@ -145,7 +145,7 @@ public record Conv2d(int filters, int kernelH, int kernelW, int strideH, int str
 
     @Override
     public long macs(List<Shape> inputs, Shape output) {
-        return weightsPerPosition(Layer.single(inputs)) * output.height() * output.width();
+        return Math.multiplyExact(weightsPerPosition(Layer.single(inputs)), (long) output.height() * output.width());
     }
 
     @Override

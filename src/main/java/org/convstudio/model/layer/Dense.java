@@ -31,7 +31,7 @@ public record Dense(int units, boolean bias) implements Layer {
 
     @Override
     public long trainableParams(List<Shape> inputs) {
-        return (long) Layer.single(inputs).channels() * units + (bias ? units : 0);
+        return Math.multiplyExact((long) Layer.single(inputs).channels(), (long) units) + (bias ? units : 0);
     }
 
     @Override

@@ -18,6 +18,9 @@ public record Padding(Mode mode, int height, int width) {
         if (height < 0 || width < 0) {
             throw new IllegalArgumentException("padding cannot be negative (got " + height + "×" + width + ")");
         }
+        if (height > 1024 || width > 1024) {
+            throw new IllegalArgumentException("padding can be at most 1024 (got " + height + "×" + width + ")");
+        }
         if (mode != Mode.EXPLICIT && (height != 0 || width != 0)) {
             throw new IllegalArgumentException("'same' and 'valid' padding take no numbers");
         }

@@ -37,8 +37,28 @@ public final class Background {
         return EXECUTOR;
     }
 
+    private static final ExecutorService SERIAL = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "convstudio-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * One thread for writes whose order matters (saving, autosaving and deleting the recovery file of
+     * a design): two quick saves land in the order they were asked for.
+     */
+    public static ExecutorService serial() {
+        return SERIAL;
+    }
+
     /** Runs {@code work} off the FX thread, then {@code onSuccess} or {@code onError} on the FX thread. */
     public static <T> Task<T> submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError) {
+        return submit(EXECUTOR, work, onSuccess, onError);
+    }
+
+    /** As {@link #submit(Callable, Consumer, Consumer)}, on the given executor. */
+    public static <T> Task<T> submit(java.util.concurrent.Executor executor, Callable<T> work, Consumer<? super T> onSuccess,
+                                     Consumer<Throwable> onError) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -47,7 +67,7 @@ public final class Background {
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onError.accept(task.getException()));
-        EXECUTOR.execute(task);
+        executor.execute(task);
         return task;
     }
 

@@ -404,11 +404,14 @@ public final class DesignWorkspace implements Workspace {
         Network net = vm.getNetwork();
         long revision = vm.getRevision();
         app.status("Saving " + file.getFileName() + "…");
-        Background.submit(() -> {
+        Background.submit(Background.serial(), () -> {
             NetworkJson.write(net, file);
             return null;
         }, ok -> {
             vm.saved(file, revision);
+            if (revision >= autosavedRevision) {
+                deleteRecovery(); // the recovery file holds nothing newer than what was just saved
+            }
             app.fileUsed(file);
             app.status("Saved " + file.getFileName());
             after.run();
@@ -492,7 +495,7 @@ public final class DesignWorkspace implements Workspace {
         Path source = vm.getFile();
         Path file = recoveryFile();
         Path meta = recoverySource();
-        Background.run(() -> {
+        Background.serial().execute(() -> {
             try {
                 Files.createDirectories(file.getParent());
                 NetworkJson.write(net, file);
@@ -553,7 +556,7 @@ public final class DesignWorkspace implements Workspace {
     private void deleteRecovery() {
         Path file = recoveryFile();
         Path meta = recoverySource();
-        Background.run(() -> {
+        Background.serial().execute(() -> {
             try {
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(meta);
@@ -569,11 +572,11 @@ public final class DesignWorkspace implements Workspace {
         Path file = recoveryFile();
         Path meta = recoverySource();
         try {
-            Background.executor().submit(() -> {
+            Background.serial().submit(() -> { // after any save still being written
                 Files.deleteIfExists(file);
                 Files.deleteIfExists(meta);
                 return null;
-            }).get(2, TimeUnit.SECONDS);
+            }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Could not delete recovery file", e);
         }

@@ -43,6 +43,7 @@ import org.convstudio.ui.common.Workspace;
 import org.convstudio.ui.editor.DesignWorkspace;
 import org.convstudio.ui.embed.EmbedWorkspace;
 import org.convstudio.ui.inspect.InspectWorkspace;
+import org.convstudio.ui.common.Background;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainWorkspace;
 import org.convstudio.ui.training.TrainingViewModel;
@@ -384,8 +385,29 @@ public final class MainWindow {
     /** File ▸ Quit and the window's close button: confirm unsaved changes, then close. */
     public void requestQuit() {
         design.confirmDiscard(() -> {
-            stage.hide();
-            Platform.exit();
+            if (!training.isRunActive()) {
+                stage.hide();
+                Platform.exit();
+                return;
+            }
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "A training run is in progress. Stop it and quit? Every finished epoch is already saved in its run folder;"
+                            + " the current epoch is lost.",
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            ask.setHeaderText("Stop training and quit?");
+            ask.initOwner(stage);
+            if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+                return;
+            }
+            statusBar.showMessage("Stopping training before quitting…");
+            // the worker finishes its batch and any checkpoint it is writing; wait for it off the FX thread
+            Background.submit(training.stopForQuit(30_000), done -> {
+                stage.hide();
+                Platform.exit();
+            }, error -> {
+                stage.hide();
+                Platform.exit();
+            });
         });
     }
 

@@ -79,7 +79,20 @@ public final class EngineRun implements TrainingRun {
         this.publisher = publisher;
         Thread t = new Thread(this::launch, "convstudio-run-launcher");
         t.setDaemon(true);
+        launcher = t;
         t.start();
+    }
+
+    private volatile Thread launcher;
+
+    @Override
+    public boolean awaitFinished(long millis) throws InterruptedException {
+        Thread t = launcher;
+        if (t == null) {
+            return true;
+        }
+        t.join(millis);
+        return !t.isAlive();
     }
 
     @Override

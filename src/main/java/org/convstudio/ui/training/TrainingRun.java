@@ -18,4 +18,12 @@ public interface TrainingRun {
 
     /** Asks the run to stop at the next step; the worker publishes a final STOPPED snapshot. */
     void stop();
+
+    /**
+     * Waits (never on the FX thread) until the run's worker has finished and released the engine, so
+     * that its last checkpoint is complete. Returns false if it is still running after {@code millis}.
+     */
+    default boolean awaitFinished(long millis) throws InterruptedException {
+        return true;
+    }
 }

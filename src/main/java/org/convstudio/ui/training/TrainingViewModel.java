@@ -458,6 +458,21 @@ public final class TrainingViewModel {
         }
     }
 
+    /** Whether a run is starting, training, paused or stopping. Call on the FX thread. */
+    public boolean isRunActive() {
+        return run != null && state.get().isActive();
+    }
+
+    /**
+     * Asks the active run to stop (on the FX thread) and returns a wait for its worker to finish (to
+     * call off the FX thread): quitting must not cut a checkpoint in half.
+     */
+    public java.util.concurrent.Callable<Boolean> stopForQuit(long millis) {
+        TrainingRun r = run;
+        stop();
+        return () -> r == null || r.awaitFinished(millis);
+    }
+
     public void stop() {
         if (run != null && state.get().isActive()) {
             state.set(RunState.STOPPING);
