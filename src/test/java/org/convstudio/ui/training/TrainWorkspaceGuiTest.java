@@ -217,6 +217,30 @@ class TrainWorkspaceGuiTest {
     }
 
     @Test
+    void quittingDuringARunAsksFirstAndWaitsForTheCheckpoint() throws Exception {
+        setEpochsAndBatch(200, 16);
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> vm().getState() == RunState.RUNNING, 60);
+        javafx.application.Platform.runLater(() -> app.window().requestQuit()); // shows a modal dialog: don't wait
+        GuiTestSupport.waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
+                && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane), 10);
+        javafx.scene.control.DialogPane ask = GuiTestSupport.fx(() -> Window.getWindows().stream()
+                .filter(w -> w != app.stage() && w.getScene() != null
+                        && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+                .map(w -> (javafx.scene.control.DialogPane) w.getScene().getRoot()).findFirst().orElseThrow());
+        assertTrue(GuiTestSupport.fx(ask::getHeaderText).contains("Stop training and quit?"));
+        GuiTestSupport.fx(() -> ((javafx.scene.control.Button) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        GuiTestSupport.settle();
+        assertTrue(GuiTestSupport.fx(() -> vm().getState().isActive()), "Cancel keeps the run going");
+        assertTrue(GuiTestSupport.fx(() -> app.stage().isShowing()));
+
+        // what OK does before exiting: stop, then wait (off the FX thread) until the worker has let go
+        java.util.concurrent.Callable<Boolean> wait = GuiTestSupport.fx(() -> vm().stopForQuit(30_000));
+        assertTrue(wait.call(), "the run's worker finished within the limit");
+        GuiTestSupport.waitUntil(() -> !vm().getState().isActive(), 10);
+    }
+
+    @Test
     void aDataSetErrorShowsAMessageAndLeavesTheFormAsItWas(@TempDir Path empty) throws Exception {
         String summary = text("#train-data-summary");
         TextField lr = lookup("#train-lr");
