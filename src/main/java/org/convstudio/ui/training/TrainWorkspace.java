@@ -399,6 +399,7 @@ public final class TrainWorkspace implements Workspace {
         seed.textProperty().addListener((o, a, b) -> updateConfig());
         deviceChoice.valueProperty().addListener((o, a, b) -> updateConfig());
         augment.setId("train-augment");
+        augment.setWrapText(true);
         augment.setTooltip(new javafx.scene.control.Tooltip(
                 "Each training batch is shifted by up to 2 pixels and rotated by up to 12 degrees at random:"
                         + " the network sees a slightly different digit every epoch and overfits less."));
@@ -474,7 +475,7 @@ public final class TrainWorkspace implements Workspace {
                 (ListChangeListener<RunCatalog.RunInfo>) c -> updateButtons.run());
         vm.stateProperty().addListener((o, a, b) -> updateButtons.run());
         updateButtons.run();
-        HBox runButtons = new HBox(6, open, compare, cont);
+        javafx.scene.layout.FlowPane runButtons = new javafx.scene.layout.FlowPane(6, 6, open, compare, cont); // wraps in large text
         for (Button b : List.of(open, compare, cont)) {
             b.getStyleClass().add(Css.SMALL);
         }
