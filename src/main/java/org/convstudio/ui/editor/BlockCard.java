@@ -49,6 +49,7 @@ public final class BlockCard extends StackPane {
         typeLabel.getStyleClass().add("block-type");
         idLabel.getStyleClass().add("block-id");
         summary.getStyleClass().add("block-summary");
+        summary.setId("block-summary-" + nodeId);
         shape.getStyleClass().add("block-shape");
         shape.setId("block-shape-" + nodeId);
         params.getStyleClass().add("block-params");
@@ -118,8 +119,9 @@ public final class BlockCard extends StackPane {
         typeLabel.setText(type.title());
         idLabel.setText(node.id());
         String s = node.layer().summary();
-        summary.setText(s == null || s.isBlank() ? type.description() : s);
         boolean known = info != null && info.known();
+        String rf = known ? receptiveField(info) : "";
+        summary.setText((s == null || s.isBlank() ? type.description() : s) + (rf.isEmpty() ? "" : " · RF " + rf));
         shape.setText(known ? "→ " + info.output() : "→ ?");
         params.setText(known ? formatCount(info.params()) + " params" : "");
         inPort.setVisible(type.maxInputs() > 0);
@@ -144,11 +146,27 @@ public final class BlockCard extends StackPane {
             tip.append("\n\nOutput ").append(info.output()).append(" · ")
                     .append(String.format(Locale.ROOT, "%,d", info.params())).append(" parameters · ")
                     .append(formatCount(info.macs())).append(" MACs");
+            var field = info.receptiveField();
+            if (field != null && !field.global()) {
+                tip.append("\nEach output value sees a ").append(field.height().size()).append("×").append(field.width().size())
+                        .append(" patch of the input; neighbours are ").append(field.height().jump()).append(" pixels apart");
+            }
         }
         for (Problem p : problems) {
             tip.append("\n\n").append(p.isError() ? "⚠ " : "• ").append(p.message());
         }
         tooltip.setText(tip.toString());
+    }
+
+    /** "5" or "5×7" for a node whose units see more than one input pixel; "" otherwise. */
+    static String receptiveField(org.convstudio.model.analysis.NodeInfo info) {
+        var field = info.receptiveField();
+        if (field == null || field.global() || field.height().size() * field.width().size() <= 1) {
+            return "";
+        }
+        long h = field.height().size();
+        long w = field.width().size();
+        return h == w ? Long.toString(h) : h + "×" + w;
     }
 
     /** The problem text shown on the card (for tests). */

@@ -84,6 +84,9 @@ class DesignWorkspaceGuiTest {
         assertNotNull(lookup("#block-conv1"));
         assertFalse(GuiTestSupport.fx(vm::isDirty));
         assertEquals("61,706", GuiTestSupport.fx(() -> ((Label) lookup("#totals-params")).getText()));
+        // receptive fields on the cards: conv1 5, pool1 6, conv2 6 + 4×2 = 14 input pixels
+        assertEquals("16@5×5 · RF 14", GuiTestSupport.fx(() -> ((Label) lookup("#block-summary-conv2")).getText()));
+        assertEquals("max 2×2 · RF 6", GuiTestSupport.fx(() -> ((Label) lookup("#block-summary-pool1")).getText()));
     }
 
     @Test
