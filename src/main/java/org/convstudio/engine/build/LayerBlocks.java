@@ -83,7 +83,7 @@ final class LayerBlocks {
                 return new NDList(sum);
             }, "add");
         } else if (layer instanceof org.convstudio.model.layer.Concat) {
-            return new LambdaBlock(list -> new NDList(NDArraysConcat.channels(list)), "concat");
+            return new LambdaBlock(list -> new NDList(ai.djl.ndarray.NDArrays.concat(list, 1)), "concat"); // channels
         }
         throw new IllegalArgumentException("no DJL block for " + layer.type().id());
     }
