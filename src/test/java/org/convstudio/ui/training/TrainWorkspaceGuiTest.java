@@ -144,7 +144,9 @@ class TrainWorkspaceGuiTest {
         GuiTestSupport.waitUntil(() -> runs.getItems().size() == 2, 10);
         GuiTestSupport.fx(() -> runs.getSelectionModel().selectAll());
         robot.clickOn("#train-run-compare");
-        GuiTestSupport.settle();
+        // the compare window opens after its data is read in the background: wait for it, not a fixed settle
+        GuiTestSupport.waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
+                && w.getScene().lookup("#compare-plot") != null), 20);
         LinePlot compare = GuiTestSupport.fx(() -> Window.getWindows().stream()
                 .filter(w -> w != app.stage() && w.getScene() != null)
                 .map(w -> (LinePlot) w.getScene().lookup("#compare-plot")).filter(p -> p != null)
