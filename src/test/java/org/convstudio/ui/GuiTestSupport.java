@@ -10,6 +10,7 @@ import java.util.prefs.Preferences;
 
 import javafx.application.Platform;
 import org.convstudio.ui.shell.ConvStudioApp;
+import org.convstudio.ui.shell.DesktopCheck;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,10 +34,21 @@ public final class GuiTestSupport {
     }
 
     public static ConvStudioApp start() throws TimeoutException {
+        requireDesktop();
         FxToolkit.registerPrimaryStage();
         ConvStudioApp app = (ConvStudioApp) FxToolkit.setupApplication(ConvStudioApp.class);
         WaitForAsyncUtils.waitForFxEvents();
         return app;
+    }
+
+    /**
+     * Fails at once, naming the missing library, when JavaFX cannot start here (no display, no GTK 3):
+     * otherwise TestFX would wait forever on a toolkit that never comes up.
+     */
+    public static void requireDesktop() {
+        DesktopCheck.problem().ifPresent(problem -> {
+            throw new AssertionError("GUI tests cannot run on this machine: " + problem);
+        });
     }
 
     public static void stop(ConvStudioApp app) throws TimeoutException {
