@@ -1,6 +1,14 @@
 package org.convstudio;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,6 +47,35 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("org.convstudio.ui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
                 .check(classes);
+    }
+
+    @Test
+    void analysisNeedsNeitherDjlNorTheEngine() {
+        noClasses().that().resideInAPackage("org.convstudio.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.convstudio.engine..")
+                .check(classes);
+    }
+
+    /** Every package says what lives in it (the source tree, since javac drops empty package-info classes). */
+    @Test
+    void everyPackageHasAPackageInfo() throws IOException {
+        Path root = Path.of("src/main/java");
+        List<String> without;
+        try (Stream<Path> dirs = Files.walk(root)) {
+            without = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJava(d) && !Files.exists(d.resolve("package-info.java")))
+                    .map(d -> root.relativize(d).toString().replace('/', '.'))
+                    .sorted().toList();
+        }
+        assertEquals(List.of(), without, "packages without a package-info.java saying what lives there");
+    }
+
+    private static boolean hasJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
