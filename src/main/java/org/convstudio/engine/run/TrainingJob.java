@@ -213,6 +213,15 @@ public final class TrainingJob implements AutoCloseable {
         }
 
         /**
+         * The design checked for training (its input shape tells how to load the data).
+         *
+         * @throws RunSetupException when it cannot be trained
+         */
+        public RunDesign checkDesign() {
+            return RunDesign.of(design);
+        }
+
+        /**
          * Checks everything that can be checked without the engine.
          *
          * @return the checked design
