@@ -680,7 +680,7 @@ public final class TrainWorkspace implements Workspace {
         if (view == null) {
             return;
         }
-        TrainingViewModel.LoadedData d = vm.dataProperty().get();
+        LoadedData d = vm.dataProperty().get();
         if (vm.dataLoadingProperty().get()) {
             dataSummary.setText("Loading…");
         } else if (d != null) {
