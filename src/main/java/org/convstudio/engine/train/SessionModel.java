@@ -21,6 +21,9 @@ import org.convstudio.engine.device.Devices;
  */
 final class SessionModel implements AutoCloseable {
 
+    /** Models created and not yet closed, in this process (leak checks in tests). */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN = new java.util.concurrent.atomic.AtomicInteger();
+
     final Model model;
     final Block block;
     final long[] chw;
@@ -39,6 +42,7 @@ final class SessionModel implements AutoCloseable {
     static SessionModel open(Supplier<Block> factory, long[] chw, TrainingConfig config, DeviceChoice device,
                              RunFolder folder, SessionProgress progress) throws IOException {
         Model model = Model.newInstance("convstudio", device.device(), Devices.ENGINE);
+        OPEN.incrementAndGet();
         SessionModel m = null;
         try {
             Block block = factory.get();
@@ -57,6 +61,7 @@ final class SessionModel implements AutoCloseable {
                 m.close();
             } else {
                 model.close();
+                OPEN.decrementAndGet();
             }
             throw e;
         }
@@ -108,6 +113,12 @@ final class SessionModel implements AutoCloseable {
             }
         } finally {
             model.close();
+            OPEN.decrementAndGet();
         }
+    }
+
+    /** Models created by sessions and not closed yet. */
+    static int openCount() {
+        return OPEN.get();
     }
 }
