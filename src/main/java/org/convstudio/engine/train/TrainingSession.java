@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -52,8 +49,7 @@ public final class TrainingSession implements AutoCloseable {
     private final TorchThreads.Settings threads;
     private final StepHook stepHook;
 
-    private final ExecutorService worker;
-    private volatile Thread workerThread;
+    private final TrainingThread worker = new TrainingThread();
     private final SnapshotDispatcher dispatcher = new SnapshotDispatcher();
     private final RunControl control;
     private final SessionProgress progress;
@@ -78,12 +74,6 @@ public final class TrainingSession implements AutoCloseable {
         if (b.listener != null) {
             dispatcher.add(b.listener);
         }
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, WORKER_THREAD);
-            t.setDaemon(true);
-            workerThread = t;
-            return t;
-        });
         this.progress = new SessionProgress(config.epochs());
     }
 
@@ -132,7 +122,7 @@ public final class TrainingSession implements AutoCloseable {
             checkCompatible(validation);
         }
         control.begin();
-        return CompletableFuture.supplyAsync(() -> loop.run(train, validation, target), worker);
+        return worker.supply(() -> loop.run(train, validation, target));
     }
 
     /** Pauses after the current batch; the optimiser state and step count are kept. */
@@ -219,7 +209,7 @@ public final class TrainingSession implements AutoCloseable {
         if (images.length < count * len) {
             throw new IllegalArgumentException("need " + count * len + " floats, got " + images.length);
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return worker.supply(() -> {
             float[] out = new float[count * classCount];
             int bs = config.batchSize();
             for (int from = 0; from < count; from += bs) {
@@ -228,7 +218,7 @@ public final class TrainingSession implements AutoCloseable {
                 System.arraycopy(part, 0, out, from * classCount, part.length);
             }
             return out;
-        }, worker);
+        });
     }
 
     /**
@@ -236,12 +226,12 @@ public final class TrainingSession implements AutoCloseable {
      * keep NDArrays beyond the call.
      */
     public <T> CompletableFuture<T> withModel(Function<Model, T> action) {
-        return CompletableFuture.supplyAsync(() -> action.apply(model.model), worker);
+        return worker.supply(() -> action.apply(model.model));
     }
 
     /** Number of NDArrays alive in the model's manager tree (for leak checks). Runs on the worker. */
     public CompletableFuture<Integer> liveArrayCount() {
-        return CompletableFuture.supplyAsync(() -> model.model.getNDManager().getManagedArrays().size(), worker);
+        return worker.supply(() -> model.model.getNDManager().getManagedArrays().size());
     }
 
     /** Stops any run, frees the model and ends the worker and listener threads (waits for them). */
@@ -256,22 +246,8 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Frees the DJL objects on the worker, then ends the worker thread and waits for it. */
     private void release() {
-        try {
-            worker.submit(this::freeModel).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // closing anyway
-        }
-        worker.shutdown();
-        try {
-            if (worker.awaitTermination(60, TimeUnit.SECONDS)) {
-                Thread t = workerThread;
-                if (t != null && t != Thread.currentThread()) {
-                    t.join(10_000);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.runAndWait(this::freeModel);
+        worker.end();
         control.moveTo(RunState.CLOSED);
     }
 

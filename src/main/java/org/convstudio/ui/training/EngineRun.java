@@ -9,6 +9,7 @@ import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.TorchThreads;
 import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.run.RunSetupException;
 import org.convstudio.engine.run.TrainingJob;
 import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.RunControl;
@@ -126,7 +127,8 @@ public final class EngineRun implements TrainingRun {
             j = b.setData(request.data()).optListener(new Listener()).optControl(control)
                     .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp()).build();
         } catch (RuntimeException | Error e) {
-            publish(RunState.FAILED, Explain.sentence("The run could not start", e));
+            publish(RunState.FAILED, e instanceof RunSetupException ? e.getMessage()
+                    : Explain.sentence("The run could not start", e));
             return;
         }
         synchronized (lock) {

@@ -1,0 +1,7 @@
+/**
+ * The application shell: {@link org.convstudio.ui.shell.ConvStudioApp}, the main window with its
+ * workspaces, menus and status bar, preferences, dialogs and the
+ * {@link org.convstudio.ui.shell.ErrorReporter} (uncaught errors explained by
+ * {@link org.convstudio.engine.run.Explain}).
+ */
+package org.convstudio.ui.shell;
