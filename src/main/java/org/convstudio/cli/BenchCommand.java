@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Train.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Train.class})
 final class BenchCommand {
 
-    @Command(name = "train", description = {"Steady-state training throughput (images/s) on synthetic input of the network's shape:",
+    @Command(name = "train", mixinStandardHelpOptions = true, description = {"Steady-state training throughput (images/s) on synthetic input of the network's shape:",
         "Adam, the app's own training step, warm-up excluded."})
     static final class Train implements Callable<Integer> {
 

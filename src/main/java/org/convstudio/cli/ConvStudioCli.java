@@ -1,12 +1,14 @@
 package org.convstudio.cli;
 
+import org.convstudio.engine.run.Explain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless commands: every capability of the app, scriptable and benchmarkable without a display. */
 @Command(name = "convstudio", mixinStandardHelpOptions = true, version = "ConvStudio 0.1.0",
         description = "Design, train and look inside convolutional neural networks.",
-        subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ConvStudioCli {
 
     private ConvStudioCli() {
@@ -19,9 +21,10 @@ public final class ConvStudioCli {
             if (ex instanceof UserError) {
                 line.getErr().println(ex.getMessage());
             } else {
-                line.getErr().println("ConvStudio failed: " + TrainCommand.rootMessage(ex)
-                        + (Boolean.getBoolean("convstudio.debug") ? "" : " (run with -Dconvstudio.debug=true for details)"));
-                if (Boolean.getBoolean("convstudio.debug")) {
+                boolean debug = Boolean.getBoolean(Explain.DEBUG_PROPERTY);
+                line.getErr().println("ConvStudio failed: " + Explain.sentence(ex)
+                        + (debug ? "" : " (run with -D" + Explain.DEBUG_PROPERTY + "=true for details)"));
+                if (debug) {
                     ex.printStackTrace(line.getErr());
                 }
             }

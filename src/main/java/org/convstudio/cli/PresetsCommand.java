@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "presets", description = "List the built-in networks, one line each.")
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the built-in networks, one line each.")
 final class PresetsCommand implements Callable<Integer> {
 
     @Spec

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "summary", description = "Print a network's layers with output shapes, parameters, MACs and receptive fields.")
+@Command(name = "summary", mixinStandardHelpOptions = true, description = "Print a network's layers with output shapes, parameters, MACs and receptive fields.")
 final class SummaryCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<preset-id|file>", description = "A preset id (see 'presets') or a .convnet.json file.")

@@ -1,46 +1,44 @@
 package org.convstudio.cli;
 
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import org.convstudio.engine.build.NetworkBlock;
 import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.DatasetException;
-import org.convstudio.engine.data.DatasetLoader;
+import org.convstudio.engine.data.DatasetSpec;
 import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageShape;
-import org.convstudio.engine.data.Normalization;
 import org.convstudio.engine.device.DeviceRequest;
 import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.run.InputScaling;
+import org.convstudio.engine.run.NamedOptimizer;
+import org.convstudio.engine.run.NamedSchedule;
+import org.convstudio.engine.run.RunData;
+import org.convstudio.engine.run.RunDesign;
+import org.convstudio.engine.run.RunSetupException;
+import org.convstudio.engine.run.TrainingJob;
 import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.LrSchedule;
-import org.convstudio.engine.train.OptimizerKind;
-import org.convstudio.engine.train.RunFolder;
 import org.convstudio.engine.train.RunState;
 import org.convstudio.engine.train.TrainingAdapter;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.engine.train.TrainingSession;
 import org.convstudio.engine.train.TrainingSnapshot;
 import org.convstudio.model.graph.Network;
-import org.convstudio.model.io.AtomicFiles;
-import org.convstudio.model.io.NetworkFileException;
-import org.convstudio.model.io.NetworkJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = {"Train a network on a data set; writes a run folder (checkpoint every epoch).",
+@Command(name = "train", mixinStandardHelpOptions = true, description = {"Train a network on a data set; writes a run folder (checkpoint every epoch).",
     "With --json, prints one JSON object per epoch."})
 final class TrainCommand implements Callable<Integer> {
 
@@ -73,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", defaultValue = "0", description = "Weight decay. Default ${DEFAULT-VALUE}.")
     double weightDecay;
 
-    @Option(names = "--schedule", defaultValue = "constant", description = "constant | step | cosine. Default ${DEFAULT-VALUE}.")
+    @Option(names = "--schedule", defaultValue = "constant", description = "constant | step (×0.5 every 2 epochs) | cosine (to 1 %%). Default ${DEFAULT-VALUE}.")
     String schedule;
 
     @Option(names = "--warmup", defaultValue = "0", description = "Linear warm-up steps (batches). Default ${DEFAULT-VALUE}.")
@@ -88,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (0: all cores). Default ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--out", description = "Run folder (default: ~/.convstudio/runs/<time>-<name>).")
+    @Option(names = "--out", description = "Run folder (default: a new <time>-<name> folder in the runs folder, as the app: ~/.convstudio/runs, -Dconvstudio.runs=DIR).")
     Path outDir;
 
     @Option(names = "--resume", description = "Continue the run in this folder for --epochs more epochs.")
@@ -115,70 +113,55 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final String NORMALIZATION = "normalization.json";
+    /** The run folder's record of the input scaling (written by {@link TrainingJob} for every run). */
+    static final String NORMALIZATION = InputScaling.FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Network net = resume != null ? loadRunArchitecture(resume) : NetworkArgument.load(required(network));
-        NetworkBlock probe;
+        TrainingJob.Builder builder;
+        RunDesign design;
         try {
-            probe = NetworkBlock.of(net);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("The design \"" + net.name() + "\" cannot be trained: " + e.getMessage());
+            if (resume != null) {
+                warnIgnoredOnResume(err);
+                builder = TrainingJob.resume(resume).optMoreEpochs(epochs);
+            } else {
+                Network net = NetworkArgument.load(required(network));
+                builder = TrainingJob.builder().setDesign(net).setConfig(config()).optNormalize(!noNormalize);
+                if (outDir != null) {
+                    builder.optRunFolder(outDir);
+                }
+            }
+            design = builder.checkDesign();
+        } catch (RunSetupException e) {
+            throw new UserError(e.getMessage());
         }
-        Shape chw = probe.inputShape(1).slice(1);
-        DataSplit split = loadData(chw, err);
-        if (split.classNames().size() > probe.classCount()) {
-            throw new UserError("The data set has " + split.classNames().size() + " classes but the network's last layer has "
-                    + probe.classCount() + " outputs — set the last Dense block to " + split.classNames().size() + " units");
-        }
-        TrainingConfig config = config();
-        if (resume != null) {
-            warnIgnoredOnResume(err);
-        }
-        Path folder = resume != null ? resume : (outDir != null ? outDir : defaultRunFolder(net.name()));
-        try {
-            Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
-            throw new UserError("Cannot create the run folder " + folder + ": " + e);
-        }
-        if (resume == null && new RunFolder(folder).hasCheckpoint()) {
-            throw new UserError("The folder " + folder + " already holds a run — continue it with --resume " + folder
-                    + " or choose another --out");
-        }
-        split = normalize(split, folder);
+        DataSplit split = loadData(design.inputShape(), err);
         Listener listener = new Listener(out, json);
-        TorchThreads.Settings threadSettings = threads > 0 ? new TorchThreads.Settings(threads, 1) : TorchThreads.forHeadless();
-        TrainingSession built;
+        TrainingJob built;
         try {
-            TrainingSession.Builder builder = resume != null
-                    ? TrainingSession.fromRunFolder(folder, () -> NetworkBlock.of(net), chw, probe.classCount())
-                    : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), chw, probe.classCount())
-                            .setConfig(config).optRunFolder(folder, NetworkJson.toJson(net));
-            built = builder.optListener(listener).optThreads(threadSettings).build();
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new UserError((resume != null ? "Cannot continue the run in " + folder : "Cannot start training")
-                    + ": " + rootMessage(e));
+            built = builder.setData(split).optListener(listener).optThreads(TorchThreads.forHeadless()).build();
+        } catch (RunSetupException e) {
+            throw new UserError(e.getMessage());
         }
-        if (!json) {
-            out.printf(Locale.ROOT, "Training %s on %s (%d train / %d validation images), run folder %s%n", net.name(), data,
-                    split.train().size(), split.test().size(), folder);
-            out.flush();
-        }
-        try (TrainingSession session = built) {
+        try (TrainingJob job = built) {
+            TrainingSession session = job.session();
+            if (!json) {
+                out.printf(Locale.ROOT, "Training %s on %s (%d train / %d validation images), run folder %s%n",
+                        design.network().name(), data, split.train().size(), split.test().size(), job.folder());
+                out.flush();
+            }
             if (session.device().fellBack()) {
                 err.println(session.device().notice());
                 err.flush();
             }
             RunState end;
             try {
-                end = resume != null ? session.continueTraining(epochs, split.train(), split.test()).get()
-                        : session.start(split.train(), split.test()).get();
+                end = job.start().get();
             } catch (ExecutionException e) {
-                throw new UserError("Training failed: " + (e.getCause() == null ? e : e.getCause().getMessage()));
+                throw new UserError(Explain.sentence("Training failed", e));
             }
             TrainingSnapshot last = session.lastSnapshot();
             if (end == RunState.DIVERGED || end == RunState.FAILED) {
@@ -188,21 +171,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!json) {
                 out.printf(Locale.ROOT, "%s after %d epochs; run folder %s%n", end == RunState.FINISHED ? "Finished" : "Stopped",
-                        session.epochsCompleted(), folder);
+                        session.epochsCompleted(), job.folder());
                 out.flush();
             }
             return 0;
         }
-    }
-
-    /** The innermost message of a failure, for a one-line explanation. */
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
     /** On --resume the run's saved configuration wins: say which given options are ignored. */
@@ -228,29 +201,15 @@ final class TrainCommand implements Callable<Integer> {
         return network;
     }
 
-    static Network loadRunArchitecture(Path folder) {
-        RunFolder rf = new RunFolder(folder);
-        if (!rf.hasCheckpoint()) {
-            throw new UserError("There is no finished epoch to continue in " + folder + " (no checkpoint.json)");
-        }
-        try {
-            return NetworkJson.parse(folder.resolve(RunFolder.ARCHITECTURE).toString(), rf.readArchitecture());
-        } catch (NetworkFileException e) {
-            throw new UserError(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserError("Cannot read the run in " + folder + ": " + e.getMessage());
-        }
-    }
-
-    private DataSplit loadData(Shape chw, PrintWriter err) {
+    /** Loads the data as the app does ({@link RunData}); --adapt converts images that do not fit. */
+    private DataSplit loadData(ImageShape target, PrintWriter err) {
         DataSplit split;
         try {
-            split = DatasetLoader.load(data);
+            split = RunData.load(DatasetSpec.parse(data), target, RunData.Limit.of(limit));
         } catch (DatasetException e) {
             throw new UserError(e.getMessage());
         }
         split.warnings().forEach(w -> err.println("warning: " + w));
-        ImageShape target = new ImageShape((int) chw.get(0), (int) chw.get(1), (int) chw.get(2));
         var mismatch = ImageAdapter.check(split.shape(), target);
         if (mismatch.isPresent()) {
             if (!adapt) {
@@ -261,67 +220,20 @@ final class TrainCommand implements Callable<Integer> {
             }
             split = ImageAdapter.adapt(split, target);
         }
-        if (limit > 0) {
-            split = new DataSplit(head(split.train(), limit), head(split.test(), Math.max(1, limit / 4)), split.warnings());
-        }
         return split;
     }
 
-    private static org.convstudio.engine.data.ImageSet head(org.convstudio.engine.data.ImageSet s, int n) {
-        int[] idx = java.util.stream.IntStream.range(0, Math.min(n, s.size())).toArray();
-        return s.subset(s.name(), idx);
-    }
-
-    /**
-     * Normalises with the training split's statistics. The choice and the statistics are kept in the run
-     * folder ({@value #NORMALIZATION}) so that --resume feeds the network the same kind of input.
-     */
-    private DataSplit normalize(DataSplit split, Path folder) {
-        Path file = folder.resolve(NORMALIZATION);
-        try {
-            if (resume != null && Files.exists(file)) {
-                com.fasterxml.jackson.databind.JsonNode o = JSON.readTree(file.toFile());
-                if (!o.path("normalize").asBoolean(true)) {
-                    return split;
-                }
-                if (!o.path("mean").isArray() || !o.path("std").isArray()) {
-                    throw new UserError(file + " is damaged (no mean/std): cannot continue this run with the same input scaling");
-                }
-                return new Normalization(JSON.treeToValue(o.get("mean"), float[].class),
-                        JSON.treeToValue(o.get("std"), float[].class)).apply(split);
-            }
-            ObjectNode o = JSON.createObjectNode();
-            o.put("normalize", !noNormalize);
-            DataSplit result = split;
-            if (!noNormalize) {
-                Normalization n = Normalization.fit(split.train());
-                o.set("mean", JSON.valueToTree(n.mean()));
-                o.set("std", JSON.valueToTree(n.std()));
-                result = n.apply(split);
-            }
-            if (resume == null) {
-                AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(o));
-            }
-            return result;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new UserError("Cannot use " + file + ": " + rootMessage(e));
-        }
-    }
-
+    /** The resolved settings from the options; named optimisers and schedules as the app defines them. */
     private TrainingConfig config() {
-        OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "adam" -> OptimizerKind.ADAM;
-            case "adamw" -> OptimizerKind.ADAMW;
-            case "sgd" -> OptimizerKind.SGD;
-            case "rmsprop" -> OptimizerKind.RMSPROP;
-            default -> throw new UserError("Unknown optimizer \"" + optimizer + "\" — use adam, adamw, sgd or rmsprop");
-        };
-        LrSchedule s = switch (schedule.toLowerCase(Locale.ROOT)) {
-            case "constant" -> LrSchedule.constant();
-            case "step" -> LrSchedule.step(Math.max(1, epochs / 3), 0.1);
-            case "cosine" -> LrSchedule.cosine(0.01);
-            default -> throw new UserError("Unknown schedule \"" + schedule + "\" — use constant, step or cosine");
-        };
+        NamedOptimizer opt;
+        NamedSchedule named;
+        try {
+            opt = NamedOptimizer.parse(optimizer);
+            named = NamedSchedule.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        LrSchedule s = named.schedule();
         DeviceRequest dev;
         try {
             dev = DeviceRequest.parse(device);
@@ -329,22 +241,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("Unknown device \"" + device + "\" — use cpu, gpu or gpu:N");
         }
         try {
-            TrainingConfig.Builder b = TrainingConfig.builder().setOptimizer(kind, lr).setBatchSize(batch).setEpochs(epochs)
+            TrainingConfig.Builder b = TrainingConfig.builder().setBatchSize(batch).setEpochs(epochs)
                     .optSchedule(warmup > 0 ? s.withWarmup(warmup) : s).optSeed(seed).optDevice(dev)
                     .optWeightDecay(weightDecay).optIntraOpThreads(threads).optAugmentation(augmentShift, augmentRotate);
-            if (kind == OptimizerKind.SGD) {
-                b.optMomentum(momentum, nesterov);
-            }
+            opt.configure(b, lr, momentum, nesterov);
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new UserError("Invalid training settings: " + e.getMessage());
         }
-    }
-
-    static Path defaultRunFolder(String name) {
-        String safe = name.replaceAll("[^A-Za-z0-9_.-]+", "-");
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of(System.getProperty("user.home"), ".convstudio", "runs", time + "-" + safe);
     }
 
     /** Prints each epoch as it ends (called on the session's dispatcher thread). */

@@ -16,9 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SnapshotDispatcher implements AutoCloseable {
 
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    /** The name of the delivery thread. */
+    static final String THREAD_NAME = "convstudio-train-events";
+
+    private volatile Thread thread;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "convstudio-train-events");
+        Thread t = new Thread(r, THREAD_NAME);
         t.setDaemon(true);
+        thread = t;
         return t;
     });
     private final AtomicReference<TrainingSnapshot> pendingProgress = new AtomicReference<>();
@@ -85,12 +90,17 @@ final class SnapshotDispatcher implements AutoCloseable {
         }
     }
 
-    /** Delivers what is queued, then stops the thread. */
+    /** Delivers what is queued, then stops the thread and waits until it has ended. */
     @Override
     public void close() {
         executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                Thread t = thread;
+                if (t != null && t != Thread.currentThread()) {
+                    t.join(5_000);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

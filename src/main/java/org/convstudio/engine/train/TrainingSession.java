@@ -1,33 +1,20 @@
 package org.convstudio.engine.train;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.DeviceChoice;
 import org.convstudio.engine.device.Devices;
 import org.convstudio.engine.device.TorchThreads;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A model and its training, on one dedicated worker thread that owns every DJL object (model,
@@ -36,13 +23,21 @@ import java.util.function.Supplier;
  * {@link #lastSnapshot()}, {@link #history()}, listeners. Inference ({@link #logits}) also runs on the
  * worker, after any run in progress.
  *
+ * <p>The parts: {@link RunControl} (state machine and requests), {@link SessionModel} (the DJL
+ * objects), {@link EpochLoop} (the loop, with {@link EpochMeter}, {@link DivergenceGuard} and
+ * {@link Validator}), {@link SessionProgress} (counters and snapshots), {@link SnapshotDispatcher}
+ * (listener thread).
+ *
  * <p>Create with {@link #builder()} (new model) or {@link #fromRunFolder} (reload a checkpoint).
- * {@code build()} blocks while the engine loads and the model is built: call it off the UI thread.
+ * {@code build()} blocks while the engine loads and the model is built: call it off the UI thread. If
+ * it fails, everything it created (model, trainer, threads) is released before the exception leaves.
  */
 public final class TrainingSession implements AutoCloseable {
 
-    /** Minimum time between two progress snapshots (so at most 20 per second). */
-    static final long PUBLISH_INTERVAL_NANOS = 50_000_000L;
+    /** The name of the training thread. */
+    public static final String WORKER_THREAD = "convstudio-train";
+    /** The name of the thread that delivers snapshots to listeners. */
+    public static final String EVENTS_THREAD = SnapshotDispatcher.THREAD_NAME;
 
     private final Supplier<Block> blockFactory;
     private final long[] chw;
@@ -52,28 +47,16 @@ public final class TrainingSession implements AutoCloseable {
     private final String architecture;
     private final boolean loadFromFolder;
     private final TorchThreads.Settings threads;
+    private final StepHook stepHook;
 
-    private final ExecutorService worker;
+    private final TrainingThread worker = new TrainingThread();
     private final SnapshotDispatcher dispatcher = new SnapshotDispatcher();
-    private final Object pauseLock = new Object();
-    private final List<EpochRecord> history = new CopyOnWriteArrayList<>();
-
-    private volatile RunState state = RunState.READY;
-    private volatile boolean pauseRequested;
-    private volatile boolean stopRequested;
-    private volatile TrainingSnapshot lastSnapshot;
-    private volatile DeviceChoice deviceChoice;
-    private volatile long steps;
-    private volatile int epochsCompleted;
-    private volatile int targetEpochs;
-    private volatile int[] lastPredictions;
+    private final RunControl control;
+    private final SessionProgress progress;
 
     // owned by the worker thread
-    private Model model;
-    private Block block;
-    private BatchTrainer trainer;
-    private GoodState lastGood;
-    private String deviceNotice = "";
+    private SessionModel model;
+    private EpochLoop loop;
 
     private TrainingSession(Builder b) {
         this.blockFactory = b.blockFactory;
@@ -83,18 +66,15 @@ public final class TrainingSession implements AutoCloseable {
         this.runFolder = b.runFolder;
         this.architecture = b.architecture;
         this.loadFromFolder = b.load;
+        this.stepHook = b.stepHook;
+        this.control = b.control != null ? b.control : new RunControl();
         this.threads = b.threads != null ? b.threads
                 : config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                 : TorchThreads.forApp();
         if (b.listener != null) {
             dispatcher.add(b.listener);
         }
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "convstudio-train");
-            t.setDaemon(true);
-            return t;
-        });
-        this.targetEpochs = config.epochs();
+        this.progress = new SessionProgress(config.epochs());
     }
 
     public static Builder builder() {
@@ -122,7 +102,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Trains up to the configured number of epochs (counting epochs already done by a loaded run). */
     public CompletableFuture<RunState> start(ImageSet train, ImageSet validation) {
-        return launch(train, validation, Math.max(config.epochs(), epochsCompleted));
+        return launch(train, validation, Math.max(config.epochs(), progress.epochsCompleted));
     }
 
     /** Trains {@code moreEpochs} epochs beyond those completed (after a stop, a finish or a reload). */
@@ -130,47 +110,39 @@ public final class TrainingSession implements AutoCloseable {
         if (moreEpochs < 1) {
             throw new IllegalArgumentException("moreEpochs must be >= 1");
         }
-        return launch(train, validation, epochsCompleted + moreEpochs);
+        return launch(train, validation, progress.epochsCompleted + moreEpochs);
     }
 
     private synchronized CompletableFuture<RunState> launch(ImageSet train, ImageSet validation, int target) {
-        if (state.isActive()) {
-            throw new IllegalStateException("a run is already in progress");
-        }
-        if (state == RunState.CLOSED) {
+        if (control.state() == RunState.CLOSED) {
             throw new IllegalStateException("session is closed");
         }
         checkCompatible(train);
         if (validation != null) {
             checkCompatible(validation);
         }
-        stopRequested = false;
-        pauseRequested = false;
-        state = RunState.RUNNING;
-        return CompletableFuture.supplyAsync(() -> run(train, validation, target), worker);
+        control.begin();
+        return worker.supply(() -> loop.run(train, validation, target));
     }
 
     /** Pauses after the current batch; the optimiser state and step count are kept. */
     public void pause() {
-        if (state.isActive()) {
-            pauseRequested = true;
-        }
+        control.pause();
     }
 
     /** Continues a paused run from the same step. */
     public void resume() {
-        synchronized (pauseLock) {
-            pauseRequested = false;
-            pauseLock.notifyAll();
-        }
+        control.resume();
     }
 
     /** Stops after the current batch. The model stays usable; the run can be continued. */
     public void stop() {
-        synchronized (pauseLock) {
-            stopRequested = true;
-            pauseLock.notifyAll();
-        }
+        control.stop();
+    }
+
+    /** The session's state machine (pause, resume, stop; the state). */
+    public RunControl control() {
+        return control;
     }
 
     public void addListener(TrainingListener listener) {
@@ -184,22 +156,22 @@ public final class TrainingSession implements AutoCloseable {
     // ---------------------------------------------------------------- reading (any thread)
 
     public RunState state() {
-        return state;
+        return control.state();
     }
 
     /** The newest snapshot (null before the model is built). */
     public TrainingSnapshot lastSnapshot() {
-        return lastSnapshot;
+        return progress.lastSnapshot;
     }
 
     /** Finished epochs, oldest first (an immutable copy). */
     public List<EpochRecord> history() {
-        return List.copyOf(history);
+        return List.copyOf(progress.history);
     }
 
     /** Optimiser steps taken since the model was created (continues across reloads). */
     public long steps() {
-        return steps;
+        return progress.steps;
     }
 
     /**
@@ -207,17 +179,17 @@ public final class TrainingSession implements AutoCloseable {
      * order; a copy), or null before the first epoch with a validation set.
      */
     public int[] lastValidationPredictions() {
-        int[] p = lastPredictions;
+        int[] p = progress.lastPredictions;
         return p == null ? null : p.clone();
     }
 
     public int epochsCompleted() {
-        return epochsCompleted;
+        return progress.epochsCompleted;
     }
 
     /** The device in use and, if the requested one was unavailable, the fallback notice. */
     public DeviceChoice device() {
-        return deviceChoice;
+        return progress.device;
     }
 
     public TrainingConfig config() {
@@ -237,54 +209,58 @@ public final class TrainingSession implements AutoCloseable {
         if (images.length < count * len) {
             throw new IllegalArgumentException("need " + count * len + " floats, got " + images.length);
         }
-        return CompletableFuture.supplyAsync(() -> {
+        return worker.supply(() -> {
             float[] out = new float[count * classCount];
             int bs = config.batchSize();
             for (int from = 0; from < count; from += bs) {
                 int to = Math.min(count, from + bs);
-                float[] part = trainer.logits(images, from, to);
+                float[] part = model.trainer().logits(images, from, to);
                 System.arraycopy(part, 0, out, from * classCount, part.length);
             }
             return out;
-        }, worker);
+        });
     }
 
     /**
      * Runs {@code action} with the model on the worker thread (e.g. for inspection or export). Do not
      * keep NDArrays beyond the call.
      */
-    public <T> CompletableFuture<T> withModel(java.util.function.Function<Model, T> action) {
-        return CompletableFuture.supplyAsync(() -> action.apply(model), worker);
+    public <T> CompletableFuture<T> withModel(Function<Model, T> action) {
+        return worker.supply(() -> action.apply(model.model));
     }
 
     /** Number of NDArrays alive in the model's manager tree (for leak checks). Runs on the worker. */
     public CompletableFuture<Integer> liveArrayCount() {
-        return CompletableFuture.supplyAsync(() -> model.getNDManager().getManagedArrays().size(), worker);
+        return worker.supply(() -> model.model.getNDManager().getManagedArrays().size());
     }
 
-    /** Stops any run, frees the model and ends the worker thread. */
+    /** Stops any run, frees the model and ends the worker and listener threads (waits for them). */
     @Override
     public void close() {
         stop();
-        try {
-            worker.submit(() -> {
-                if (trainer != null) {
-                    trainer.close();
-                }
-                if (lastGood != null) {
-                    lastGood.close();
-                }
-                if (model != null) {
-                    model.close();
-                }
-            }).get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // closing anyway
-        }
-        worker.shutdown();
-        state = RunState.CLOSED;
-        dispatcher.stateChanged(snapshot(RunState.CLOSED, null, ""));
+        release();
+        TrainingSnapshot closed = progress.snapshot(RunState.CLOSED, null, "");
+        dispatcher.stateChanged(closed);
         dispatcher.close();
+    }
+
+    /** Frees the DJL objects on the worker, then ends the worker thread and waits for it. */
+    private void release() {
+        worker.runAndWait(this::freeModel);
+        worker.end();
+        control.moveTo(RunState.CLOSED);
+    }
+
+    private void freeModel() {
+        try {
+            if (loop != null) {
+                loop.close();
+            }
+        } finally {
+            if (model != null) {
+                model.close();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- worker thread
@@ -292,314 +268,17 @@ public final class TrainingSession implements AutoCloseable {
     private void init() throws IOException {
         TorchThreads.apply(threads); // loads the engine
         Autograd.setEnabled(false); // grad mode is per thread: off on this one except inside a step
-        deviceChoice = Devices.choose(config.device());
-        deviceNotice = deviceChoice.notice();
-        model = Model.newInstance("convstudio", deviceChoice.device(), Devices.ENGINE);
-        block = blockFactory.get();
-        model.setBlock(block);
-        if (loadFromFolder) {
-            runFolder.verifyCheckpoint(runFolder.readCheckpointInfo());
-            runFolder.readWeights(model);
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    p.getValue().getArray().setRequiresGradient(true);
-                }
-            }
-        } else {
-            Devices.engine().setRandomSeed((int) config.seed());
-            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
-        }
-        trainer = new BatchTrainer(block, config, model.getNDManager(), chw);
-        if (loadFromFolder) {
-            CheckpointInfo info = runFolder.readCheckpointInfo();
-            try (NDManager tmp = model.getNDManager().newSubManager()) {
-                NDList saved = runFolder.readOptimizerState(tmp);
-                if (saved != null) {
-                    trainer.updater().restore(saved, info.step());
-                }
-            }
-            history.addAll(runFolder.readHistory());
-            epochsCompleted = info.epochsCompleted();
-            targetEpochs = Math.max(info.targetEpochs(), epochsCompleted);
-        } else if (runFolder != null) {
+        DeviceChoice device = Devices.choose(config.device());
+        progress.device = device;
+        model = SessionModel.open(blockFactory, chw, config, device, loadFromFolder ? runFolder : null, progress);
+        if (!loadFromFolder && runFolder != null) {
             runFolder.writeArchitecture(architecture == null ? "" : architecture);
             runFolder.writeConfig(config);
         }
-        steps = trainer.steps();
-        TrainingSnapshot s = snapshot(RunState.READY, null, deviceNotice);
+        progress.steps = model.trainer().steps();
+        loop = new EpochLoop(model, config, control, progress, dispatcher, runFolder, stepHook, device.notice());
+        TrainingSnapshot s = progress.snapshot(RunState.READY, null, device.notice());
         dispatcher.stateChanged(s);
-    }
-
-    private RunState run(ImageSet train, ImageSet validation, int target) {
-        targetEpochs = target;
-        try {
-            int n = train.size();
-            int bs = config.batchSize();
-            int batches = (n + bs - 1) / bs;
-            rememberGood();
-            publishState(RunState.RUNNING, null, deviceNotice);
-            for (int epoch = epochsCompleted + 1; epoch <= target; epoch++) {
-                RunState outcome = runEpoch(epoch, train, validation, batches, (long) target * batches);
-                if (outcome != RunState.RUNNING) {
-                    return outcome;
-                }
-            }
-            publishState(RunState.FINISHED, null, "");
-            return RunState.FINISHED;
-        } catch (RuntimeException | IOException | Error e) {
-            Autograd.setEnabled(false);
-            String msg = "training failed: " + e;
-            publishState(RunState.FAILED, null, msg);
-            System.getLogger(TrainingSession.class.getName()).log(System.Logger.Level.ERROR, msg, e);
-            return RunState.FAILED;
-        }
-    }
-
-    /** Returns RUNNING when the epoch completed, else the state the run ended in. */
-    private RunState runEpoch(int epoch, ImageSet train, ImageSet validation, int batches, long totalSteps)
-            throws IOException {
-        int n = train.size();
-        int bs = config.batchSize();
-        int[] order = order(n, epoch);
-        EpochMeter meter = new EpochMeter(epoch, batches);
-        NDManager root = model.getNDManager();
-        try (NDManager pending = root.newSubManager()) {
-            List<BatchTrainer.Result> unread = new ArrayList<>();
-            long lastPublish = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                if (pauseRequested && !stopRequested) {
-                    String bad = flush(unread, meter);
-                    if (bad != null) {
-                        return diverge(bad, meter);
-                    }
-                    pauseHere(meter);
-                }
-                if (stopRequested) {
-                    String bad = flush(unread, meter);
-                    if (bad != null) {
-                        return diverge(bad, meter);
-                    }
-                    checkpoint("stopped");
-                    publishState(RunState.STOPPED, meter, "");
-                    return RunState.STOPPED;
-                }
-                float lr = (float) config.schedule().rate(config.learningRate(), trainer.steps(), batches, totalSteps);
-                int from = b * bs;
-                int to = Math.min(n, from + bs);
-                unread.add(trainer.train(train, order, from, to, lr, pending));
-                steps = trainer.steps();
-                meter.batchDone(to - from, lr);
-                long now = System.nanoTime();
-                if (now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
-                    String bad = flush(unread, meter);
-                    if (bad != null) {
-                        return diverge(bad, meter);
-                    }
-                    TrainingSnapshot s = snapshot(RunState.RUNNING, meter, "");
-                    lastSnapshot = s;
-                    dispatcher.progress(s);
-                    lastPublish = now;
-                }
-            }
-            String bad = flush(unread, meter);
-            if (bad != null) {
-                return diverge(bad, meter);
-            }
-        }
-        meter.endTraining();
-        Validation val = validate(validation);
-        EpochRecord record = new EpochRecord(epoch, meter.meanLoss(), meter.accuracy(), val.loss(), val.accuracy(), meter.lr,
-                meter.activeSeconds(), meter.imagesPerSecond());
-        history.add(record);
-        epochsCompleted = epoch;
-        rememberGood();
-        checkpoint(epoch == targetEpochs ? "finished" : "epoch");
-        TrainingSnapshot s = snapshot(RunState.RUNNING, meter, "");
-        lastSnapshot = s;
-        lastPredictions = val.predicted();
-        dispatcher.epochEnd(s, record, val.predicted());
-        return RunState.RUNNING;
-    }
-
-    /** Reads back the pending per-batch results (one device sync); returns a message on NaN/Inf. */
-    private String flush(List<BatchTrainer.Result> unread, EpochMeter meter) {
-        if (unread.isEmpty()) {
-            return null;
-        }
-        NDList losses = new NDList(unread.size());
-        NDList corrects = new NDList(unread.size());
-        for (BatchTrainer.Result r : unread) {
-            losses.add(r.loss());
-            corrects.add(r.correct());
-        }
-        float[] l;
-        long[] c;
-        try (NDArray ls = NDArrays.stack(losses); NDArray cs = NDArrays.stack(corrects)) {
-            l = ls.toFloatArray();
-            c = cs.toLongArray();
-        }
-        String bad = null;
-        int firstBatch = meter.flushedBatches + 1;
-        for (int k = 0; k < l.length; k++) {
-            if (!Float.isFinite(l[k])) {
-                int batch = firstBatch + k;
-                bad = "loss became " + (Float.isNaN(l[k]) ? "NaN" : "infinite") + " at epoch " + meter.epoch
-                        + " batch " + batch + " — lower the learning rate";
-                break;
-            }
-            meter.add(l[k], c[k], unread.get(k).size());
-        }
-        losses.close();
-        corrects.close();
-        unread.clear();
-        return bad;
-    }
-
-    private RunState diverge(String message, EpochMeter meter) {
-        restoreGood();
-        publishState(RunState.DIVERGED, meter, message + " (weights restored to the end of epoch "
-                + epochsCompleted + ")");
-        return RunState.DIVERGED;
-    }
-
-    private void pauseHere(EpochMeter meter) {
-        meter.pauseClock();
-        publishState(RunState.PAUSED, meter, "");
-        synchronized (pauseLock) {
-            while (pauseRequested && !stopRequested) {
-                try {
-                    pauseLock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stopRequested = true;
-                }
-            }
-        }
-        meter.resumeClock();
-        if (!stopRequested) {
-            publishState(RunState.RUNNING, meter, "");
-        }
-    }
-
-    /** Validation loss, accuracy and the predicted class of every image (null without a validation set). */
-    private record Validation(double loss, double accuracy, int[] predicted) {
-    }
-
-    /** Mean loss, accuracy and predictions over the validation set ({NaN, NaN, null} without one). */
-    private Validation validate(ImageSet validation) {
-        if (validation == null || validation.size() == 0) {
-            return new Validation(Double.NaN, Double.NaN, null);
-        }
-        int n = validation.size();
-        int bs = config.batchSize();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        try (NDManager vm = model.getNDManager().newSubManager()) {
-            NDList losses = new NDList();
-            NDList corrects = new NDList();
-            NDList predictions = new NDList();
-            for (int from = 0; from < n; from += bs) {
-                BatchTrainer.Evaluation e = trainer.evaluateWithPredictions(validation, order, from,
-                        Math.min(n, from + bs), vm);
-                losses.add(e.result().loss());
-                corrects.add(e.result().correct());
-                predictions.add(e.predicted());
-            }
-            double loss = NDArrays.stack(losses).sum().getFloat() / n;
-            double acc = NDArrays.stack(corrects).sum().getLong() / (double) n;
-            long[] p = NDArrays.concat(predictions).toLongArray();
-            int[] predicted = new int[n];
-            for (int i = 0; i < n; i++) {
-                predicted[i] = (int) p[i];
-            }
-            return new Validation(loss, acc, predicted);
-        }
-    }
-
-    /** A seeded shuffle per epoch: the same seed and epoch give the same order, also after a reload. */
-    private int[] order(int n, int epoch) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        if (config.shuffle()) {
-            Random rnd = new Random(config.seed() * 1_000_003L + epoch);
-            for (int i = n - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-        }
-        return order;
-    }
-
-    private void checkpoint(String reason) throws IOException {
-        if (runFolder == null) {
-            return;
-        }
-        runFolder.writeCheckpoint(model, new Shape(1, chw[0], chw[1], chw[2]), trainer.updater().state(), List.copyOf(history),
-                RunFolder.info(epochsCompleted, targetEpochs, trainer.steps(), reason, deviceChoice.label()));
-    }
-
-    /** Copies weights and optimiser state in memory (on the device) as the last known-good point. */
-    private void rememberGood() {
-        GoodState fresh = new GoodState(model.getNDManager().newSubManager());
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray copy = p.getValue().getArray().duplicate();
-            copy.attach(fresh.manager);
-            fresh.weights.add(copy);
-        }
-        for (NDArray a : trainer.updater().state()) {
-            NDArray copy = a.duplicate();
-            copy.attach(fresh.manager);
-            fresh.optimizer.add(copy);
-        }
-        fresh.steps = trainer.steps();
-        if (lastGood != null) {
-            lastGood.close();
-        }
-        lastGood = fresh;
-    }
-
-    private void restoreGood() {
-        Autograd.setEnabled(false);
-        int i = 0;
-        for (Pair<String, Parameter> p : block.getParameters()) {
-            NDArray w = p.getValue().getArray();
-            NDArray copy = lastGood.weights.get(i++).duplicate();
-            w.intern(copy);
-            if (p.getValue().requiresGradient()) {
-                w.setRequiresGradient(true);
-            }
-        }
-        trainer.updater().restore(lastGood.optimizer, lastGood.steps);
-        steps = trainer.steps();
-    }
-
-    private void publishState(RunState newState, EpochMeter meter, String message) {
-        state = newState;
-        TrainingSnapshot s = snapshot(newState, meter, message);
-        lastSnapshot = s;
-        dispatcher.stateChanged(s);
-    }
-
-    private TrainingSnapshot snapshot(RunState st, EpochMeter m, String message) {
-        EpochRecord last = history.isEmpty() ? null : history.get(history.size() - 1);
-        double valLoss = last == null ? Double.NaN : last.validationLoss();
-        double valAcc = last == null ? Double.NaN : last.validationAccuracy();
-        String dev = deviceChoice == null ? "" : deviceChoice.label();
-        if (m == null) {
-            return new TrainingSnapshot(st, epochsCompleted, targetEpochs, 0, 0, steps, Double.NaN, Double.NaN,
-                    valLoss, valAcc, 0, 0, Double.NaN, Double.NaN, dev, message);
-        }
-        double spb = m.batchesDone == 0 ? Double.NaN : m.activeSeconds() / m.batchesDone;
-        long remaining = (long) (targetEpochs - m.epoch) * m.batches + (m.batches - m.batchesDone);
-        return new TrainingSnapshot(st, m.epoch, targetEpochs, m.batchesDone, m.batches, steps, m.meanLoss(),
-                m.accuracy(), valLoss, valAcc, m.imagesPerSecond(), m.activeSeconds(), remaining * spb, m.lr, dev,
-                message);
     }
 
     private void checkCompatible(ImageSet set) {
@@ -611,88 +290,6 @@ public final class TrainingSession implements AutoCloseable {
             if (label < 0 || label >= classCount) {
                 throw new IllegalArgumentException("label " + label + " outside 0.." + (classCount - 1));
             }
-        }
-    }
-
-    /** Weights and optimiser state copied at a known-good point. */
-    private static final class GoodState implements AutoCloseable {
-        final NDManager manager;
-        final NDList weights = new NDList();
-        final NDList optimizer = new NDList();
-        long steps;
-
-        GoodState(NDManager manager) {
-            this.manager = manager;
-        }
-
-        @Override
-        public void close() {
-            manager.close();
-        }
-    }
-
-    /** Per-epoch counters, all on the Java side (filled from device read-backs). */
-    private static final class EpochMeter {
-        final int epoch;
-        final int batches;
-        int batchesDone;
-        int flushedBatches;
-        long imagesDone;
-        double lossSum;
-        long correct;
-        long seen;
-        float lr = Float.NaN;
-        private final long start = System.nanoTime();
-        private long pausedNanos;
-        private long pausedAt;
-        private long end;
-
-        EpochMeter(int epoch, int batches) {
-            this.epoch = epoch;
-            this.batches = batches;
-        }
-
-        void batchDone(int size, float rate) {
-            batchesDone++;
-            imagesDone += size;
-            lr = rate;
-        }
-
-        void add(float loss, long correctCount, int size) {
-            lossSum += (double) loss * size;
-            correct += correctCount;
-            seen += size;
-            flushedBatches++;
-        }
-
-        double meanLoss() {
-            return seen == 0 ? Double.NaN : lossSum / seen;
-        }
-
-        double accuracy() {
-            return seen == 0 ? Double.NaN : correct / (double) seen;
-        }
-
-        void pauseClock() {
-            pausedAt = System.nanoTime();
-        }
-
-        void resumeClock() {
-            pausedNanos += System.nanoTime() - pausedAt;
-        }
-
-        void endTraining() {
-            end = System.nanoTime();
-        }
-
-        double activeSeconds() {
-            long stop = end != 0 ? end : System.nanoTime();
-            return (stop - start - pausedNanos) / 1e9;
-        }
-
-        double imagesPerSecond() {
-            double s = activeSeconds();
-            return s <= 0 ? 0 : imagesDone / s;
         }
     }
 
@@ -709,6 +306,8 @@ public final class TrainingSession implements AutoCloseable {
         private boolean load;
         private TrainingListener listener;
         private TorchThreads.Settings threads;
+        private StepHook stepHook;
+        private RunControl control;
 
         private Builder() {
         }
@@ -750,7 +349,22 @@ public final class TrainingSession implements AutoCloseable {
             return this;
         }
 
-        /** Builds the model on the new worker thread; blocks until it is ready. */
+        /** Called on the training thread after every optimiser step (see {@link StepHook}); none by default. */
+        public Builder optStepHook(StepHook hook) {
+            this.stepHook = hook;
+            return this;
+        }
+
+        /** The state machine to use (created earlier, e.g. to take a Stop pressed while building). */
+        public Builder optControl(RunControl control) {
+            this.control = control;
+            return this;
+        }
+
+        /**
+         * Builds the model on the new worker thread; blocks until it is ready. On failure the model,
+         * trainer and threads created so far are released before the exception is thrown.
+         */
         public TrainingSession build() {
             if (blockFactory == null) {
                 throw new IllegalStateException("setNetwork(...) is required");
@@ -763,13 +377,19 @@ public final class TrainingSession implements AutoCloseable {
                 }).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                session.worker.shutdownNow();
+                session.releaseAfterFailedBuild();
                 throw new IllegalStateException("interrupted while building the model", e);
             } catch (ExecutionException e) {
-                session.worker.shutdownNow();
-                throw new IllegalStateException("could not build the model: " + e.getCause().getMessage(), e.getCause());
+                session.releaseAfterFailedBuild();
+                Throwable cause = e.getCause();
+                throw new IllegalStateException("could not build the model: " + cause.getMessage(), cause);
             }
             return session;
         }
+    }
+
+    private void releaseAfterFailedBuild() {
+        release();
+        dispatcher.close();
     }
 }

@@ -44,8 +44,19 @@ public final class PulseDrain<T> {
     private volatile long lastDelivery;
     private volatile T lastDelivered;
 
+    private final java.util.concurrent.Executor uiThread;
+
     public PulseDrain(Consumer<? super T> sink) {
+        this(sink, Platform::runLater);
+    }
+
+    /**
+     * A drain that delivers through {@code uiThread} (the FX thread in the app; a test's own queue in
+     * unit tests without the toolkit).
+     */
+    public PulseDrain(Consumer<? super T> sink, java.util.concurrent.Executor uiThread) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
     }
 
     /** Offers a snapshot; thread-safe, non-blocking. Replaces any snapshot not yet delivered. */
@@ -56,7 +67,7 @@ public final class PulseDrain<T> {
             return;
         }
         if (urgent.test(lastDelivered, snapshot)) {
-            Platform.runLater(this::deliver);
+            uiThread.execute(this::deliver);
         } else {
             schedule();
         }
@@ -69,9 +80,9 @@ public final class PulseDrain<T> {
         }
         long wait = lastDelivery + minIntervalNanos - System.nanoTime();
         if (wait <= 0) {
-            Platform.runLater(this::deliver);
+            uiThread.execute(this::deliver);
         } else {
-            TIMER.schedule(() -> Platform.runLater(this::deliver), wait, TimeUnit.NANOSECONDS);
+            TIMER.schedule(() -> uiThread.execute(this::deliver), wait, TimeUnit.NANOSECONDS);
         }
     }
 

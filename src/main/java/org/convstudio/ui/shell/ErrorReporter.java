@@ -1,11 +1,7 @@
 package org.convstudio.ui.shell;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,6 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.convstudio.engine.run.Explain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,42 +70,9 @@ public final class ErrorReporter {
         }
     }
 
-    /** Plain-words explanation of an exception, for people rather than programmers. */
+    /** Plain-words explanation of an exception, for people rather than programmers ({@link Explain}). */
     public static String explain(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root
-                && (root instanceof RuntimeException && root.getMessage() == null
-                    || root.getClass().getName().endsWith("ExecutionException")
-                    || root.getClass().getName().endsWith("InvocationTargetException"))) {
-            root = root.getCause();
-        }
-        String msg = root.getMessage() == null ? "" : root.getMessage().strip();
-        if (root instanceof OutOfMemoryError) {
-            return "ConvStudio ran out of memory. Try a smaller network, batch size or data set, "
-                    + "or start ConvStudio with more memory (for example -Xmx4g).";
-        }
-        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
-            return "A file could not be found: " + msg;
-        }
-        if (root instanceof AccessDeniedException) {
-            return "ConvStudio is not allowed to use this file or folder: " + msg;
-        }
-        if (root instanceof IOException) {
-            return "A file could not be read or written" + (msg.isEmpty() ? "." : ": " + msg);
-        }
-        if (root instanceof IllegalArgumentException || root instanceof IllegalStateException) {
-            return msg.isEmpty() ? "An operation was asked for something it cannot do." : capitalise(msg);
-        }
-        if (root instanceof NullPointerException) {
-            return "Something that should have been there was missing (an internal error).";
-        }
-        String kind = root.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-        return "An internal error happened (" + kind + ")" + (msg.isEmpty() ? "." : ": " + msg);
-    }
-
-    private static String capitalise(String s) {
-        String t = s.endsWith(".") ? s : s + ".";
-        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return Explain.sentence(error);
     }
 
     private static void show(String context, Throwable error) {

@@ -4,26 +4,28 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import ai.djl.ndarray.types.Shape;
 import org.convstudio.analysis.metrics.ConfusionMatrix;
-import org.convstudio.engine.build.NetworkBlock;
+import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.run.RunSetupException;
+import org.convstudio.engine.run.TrainingJob;
 import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.RunControl;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.engine.train.TrainingListener;
 import org.convstudio.engine.train.TrainingSession;
-import org.convstudio.model.analysis.Analysis;
-import org.convstudio.model.analysis.NetworkAnalyzer;
 import org.convstudio.model.graph.Network;
-import org.convstudio.model.io.NetworkJson;
 import org.convstudio.ui.common.AppendOnlySeries;
 
 /**
- * A run on the real engine: builds a {@link TrainingSession} off the FX thread (the engine load blocks),
- * trains, and turns the session's events into complete {@link TrainingSnapshot}s for the UI. All the
- * listener work happens on the session's event thread, never on the training thread: the training loop
- * only hands over its own snapshots.
+ * A run on the real engine, made by {@link TrainingJob} exactly as {@code convstudio train} makes it:
+ * builds the job off the FX thread (the engine load blocks), trains, and turns the session's events into
+ * complete {@link TrainingSnapshot}s for the UI. All the listener work happens on the session's event
+ * thread, never on the training thread: the training loop only hands over its own snapshots. Pause and
+ * Stop go to the session's {@link RunControl}, which exists before the session so that nothing pressed
+ * while the engine loads is lost.
  */
 public final class EngineRun implements TrainingRun {
 
@@ -31,24 +33,22 @@ public final class EngineRun implements TrainingRun {
      * What to train.
      *
      * @param network    the design (must be trainable)
-     * @param config     the configuration of a new run (ignored when continuing: the folder has it)
-     * @param train      normalised training images
-     * @param validation normalised validation images
+     * @param config     the settings of a new run (ignored when continuing: the folder has them)
+     * @param data       the images, raw as loaded (the job scales them as the run folder says)
      * @param samples    raw validation images for the strip of predictions
      * @param folder     the run folder (new run: created; continuing: read from it)
      * @param moreEpochs 0 for a new run; else continue the run in {@code folder} for this many epochs
      * @param title      what the dashboard calls the run
-     * @param threads    PyTorch thread counts (null: {@link TorchThreads#forApp()})
+     * @param threads    PyTorch thread counts when the settings leave them open (null: {@link TorchThreads#forApp()})
      */
-    public record Request(Network network, TrainingConfig config, ImageSet train, ImageSet validation,
-                          Samples samples, Path folder, int moreEpochs, String title, TorchThreads.Settings threads) {
+    public record Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
+                          int moreEpochs, String title, TorchThreads.Settings threads) {
     }
 
     private final Request request;
     private final Object lock = new Object();
-    private volatile TrainingSession session;
-    private volatile boolean stopRequested;
-    private volatile boolean pauseRequested;
+    private final RunControl control = new RunControl();
+    private volatile TrainingJob job;
     private Consumer<TrainingSnapshot> publisher;
 
     // written under lock, on the event thread (and by the launcher before training starts)
@@ -71,7 +71,13 @@ public final class EngineRun implements TrainingRun {
 
     /** The session once built (null before), e.g. for tests and tools. */
     public TrainingSession session() {
-        return session;
+        TrainingJob j = job;
+        return j == null ? null : j.session();
+    }
+
+    /** The job once built (null before). */
+    public TrainingJob job() {
+        return job;
     }
 
     @Override
@@ -97,90 +103,51 @@ public final class EngineRun implements TrainingRun {
 
     @Override
     public void pause() {
-        pauseRequested = true;
-        TrainingSession s = session;
-        if (s != null) {
-            s.pause();
-        }
+        control.pause();
     }
 
     @Override
     public void resume() {
-        pauseRequested = false;
-        TrainingSession s = session;
-        if (s != null) {
-            s.resume();
-        }
+        control.resume();
     }
 
     @Override
     public void stop() {
-        stopRequested = true;
-        TrainingSession s = session;
-        if (s != null) {
-            s.stop();
-        }
+        control.stop();
     }
 
     private void launch() {
         publish(RunState.STARTING, "Starting the training engine…");
-        TrainingSession s;
+        TrainingJob j;
         try {
-            Network network = request.network();
-            Analysis analysis = NetworkAnalyzer.analyze(network);
-            analysis.trainBlocker().ifPresent(msg -> {
-                throw new IllegalArgumentException(msg);
-            });
-            org.convstudio.model.Shape in = analysis.inputShape().orElseThrow();
-            Shape chw = new Shape(in.channels(), in.height(), in.width());
-            int classes = analysis.outputShape().orElseThrow().channels();
-            TrainingSession.Builder b = request.moreEpochs() > 0
-                    ? TrainingSession.fromRunFolder(request.folder(), () -> NetworkBlock.of(network), chw, classes)
-                    : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(network), chw, classes)
-                            .setConfig(request.config())
-                            .optRunFolder(request.folder(), NetworkJson.toJson(network));
-            b.optListener(new Listener())
-                    .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp());
-            s = b.build();
-        } catch (Exception | Error e) {
-            publish(RunState.FAILED, "The run could not start: " + explain(e));
+            TrainingJob.Builder b = request.moreEpochs() > 0
+                    ? TrainingJob.resume(request.folder()).optMoreEpochs(request.moreEpochs())
+                    : TrainingJob.builder().setDesign(request.network()).setConfig(request.config())
+                            .optRunFolder(request.folder());
+            j = b.setData(request.data()).optListener(new Listener()).optControl(control)
+                    .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp()).build();
+        } catch (RuntimeException | Error e) {
+            publish(RunState.FAILED, e instanceof RunSetupException ? e.getMessage()
+                    : Explain.sentence("The run could not start", e));
             return;
         }
         synchronized (lock) {
-            for (EpochRecord r : s.history()) {
+            for (EpochRecord r : j.session().history()) {
                 addEpoch(r);
             }
         }
-        session = s;
+        job = j;
         try {
-            if (stopRequested) {
+            if (control.stopPending()) {
                 publish(RunState.STOPPED, "");
                 return;
             }
-            var future = request.moreEpochs() > 0
-                    ? s.continueTraining(request.moreEpochs(), request.train(), request.validation())
-                    : s.start(request.train(), request.validation());
-            if (stopRequested) {
-                s.stop();
-            } else if (pauseRequested) {
-                s.pause();
-            }
-            future.get();
+            j.start().get();
         } catch (Exception | Error e) {
-            publish(RunState.FAILED, "Training failed: " + explain(e));
+            publish(RunState.FAILED, Explain.sentence("Training failed", e));
         } finally {
-            s.close();
+            j.close();
         }
-    }
-
-    private static String explain(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root
-                && (root.getMessage() == null || root instanceof java.util.concurrent.ExecutionException)) {
-            root = root.getCause();
-        }
-        String m = root.getMessage();
-        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
     }
 
     private void addEpoch(EpochRecord r) {
@@ -250,7 +217,7 @@ public final class EngineRun implements TrainingRun {
 
         @Override
         public void onValidationPredictions(EpochRecord record, int[] predicted) {
-            ImageSet val = request.validation();
+            ImageSet val = request.data().test();
             int classes = Math.max(val.classCount(), max(predicted) + 1);
             ConfusionMatrix matrix = ConfusionMatrix.of(val.labels(), predicted, classes);
             Samples samples = request.samples() == null ? Samples.NONE : request.samples();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import org.convstudio.engine.run.RunLocation;
 import org.convstudio.engine.train.CheckpointInfo;
 import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.RunFolder;
@@ -22,14 +23,13 @@ import org.convstudio.model.graph.Network;
 import org.convstudio.model.io.NetworkJson;
 
 /**
- * The runs folder ({@code ~/.convstudio/runs/<timestamp>-<name>/}, or {@code -Dconvstudio.runs=DIR}):
- * lists the runs in it and names new ones. Reading is file I/O: call off the FX thread.
+ * The runs folder ({@code ~/.convstudio/runs/<timestamp>-<name>/}, or {@code -Dconvstudio.runs=DIR}; the
+ * rules are {@link RunLocation}'s, shared with the command line): lists the runs in it and names new ones. Reading is file I/O: call off the FX thread.
  */
 public final class RunCatalog {
 
     /** System property that overrides the runs folder (tests, classrooms with a shared drive). */
-    public static final String RUNS_PROPERTY = "convstudio.runs";
-    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+    public static final String RUNS_PROPERTY = RunLocation.RUNS_PROPERTY;
 
     /**
      * One run as listed.
@@ -74,27 +74,16 @@ public final class RunCatalog {
 
     /** The runs folder: {@code -Dconvstudio.runs}, else {@code dataDirectory/runs}. */
     public static RunCatalog forDataDirectory(Path dataDirectory) {
-        String p = System.getProperty(RUNS_PROPERTY);
-        return new RunCatalog(p != null && !p.isBlank() ? Path.of(p) : dataDirectory.resolve("runs"));
+        return new RunCatalog(RunLocation.runsRoot(dataDirectory));
     }
 
     public Path root() {
         return root;
     }
 
-    /** A new, not yet existing folder for a run of {@code networkName} started now. */
+    /** A new, not yet existing folder for a run of {@code networkName} started now ({@link RunLocation}). */
     public Path newRunFolder(String networkName) {
-        String safe = networkName == null ? "" : networkName.strip().replaceAll("[^A-Za-z0-9._-]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (safe.isEmpty()) {
-            safe = "network";
-        }
-        String base = STAMP.format(LocalDateTime.now()) + "-" + safe;
-        Path p = root.resolve(base);
-        for (int i = 2; Files.exists(p); i++) {
-            p = root.resolve(base + "-" + i);
-        }
-        return p;
+        return RunLocation.newRunFolder(root, networkName);
     }
 
     /** All runs with a readable configuration, newest first. Never throws: unreadable runs are skipped. */

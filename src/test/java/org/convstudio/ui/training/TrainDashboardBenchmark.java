@@ -57,7 +57,7 @@ class TrainDashboardBenchmark {
             Spinner<Integer> ep = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
             GuiTestSupport.fx(() -> ep.getValueFactory().setValue(epochs));
             TrainingConfig config = GuiTestSupport.fx(() -> vm.configProperty().get());
-            TrainingViewModel.LoadedData data = GuiTestSupport.fx(() -> vm.dataProperty().get());
+            LoadedData data = GuiTestSupport.fx(() -> vm.dataProperty().get());
             Analysis analysis = GuiTestSupport.fx(() -> vm.analysisProperty().get());
             Network net = analysis.network();
             org.convstudio.model.Shape in = analysis.inputShape().orElseThrow();
@@ -135,7 +135,7 @@ class TrainDashboardBenchmark {
     }
 
     private static double headless(Network net, org.convstudio.model.Shape in, TrainingConfig config,
-                                   TrainingViewModel.LoadedData data) throws Exception {
+                                   LoadedData data) throws Exception {
         try (TrainingSession s = TrainingSession.builder()
                 .setNetwork(() -> NetworkBlock.of(net), new ai.djl.ndarray.types.Shape(in.channels(), in.height(),
                         in.width()), NetworkBlock.of(net).classCount())

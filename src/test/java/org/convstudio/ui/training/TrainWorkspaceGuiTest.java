@@ -247,8 +247,8 @@ class TrainWorkspaceGuiTest {
         String summary = text("#train-data-summary");
         TextField lr = lookup("#train-lr");
         GuiTestSupport.fx(() -> lr.setText("0.002"));
-        ComboBox<TrainWorkspace.DataChoice> choice = lookup("#train-data-choice");
-        GuiTestSupport.fx(() -> choice.setValue(TrainWorkspace.DataChoice.IDX));
+        ComboBox<DataChoice> choice = lookup("#train-data-choice");
+        GuiTestSupport.fx(() -> choice.setValue(DataChoice.IDX));
         TextField folder = lookup("#train-data-folder");
         GuiTestSupport.fx(() -> folder.setText(empty.toString()));
         robot.clickOn("#train-data-load");
@@ -259,7 +259,7 @@ class TrainWorkspaceGuiTest {
         assertTrue(message.length() > 20 && message.contains(empty.getFileName().toString()), message);
         // nothing lost: the sample is still loaded and chosen, the form keeps its values, Train works
         assertEquals(summary, text("#train-data-summary"));
-        assertEquals(TrainWorkspace.DataChoice.SAMPLE, GuiTestSupport.fx(choice::getValue));
+        assertEquals(DataChoice.SAMPLE, GuiTestSupport.fx(choice::getValue));
         assertEquals(empty.toString(), GuiTestSupport.fx(() -> folder.getText()));
         assertEquals("0.002", GuiTestSupport.fx(() -> lr.getText()));
         assertEquals(0.002, GuiTestSupport.fx(() -> vm().configProperty().get().learningRate()), 1e-12);

@@ -1,0 +1,74 @@
+package org.convstudio.engine.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.convstudio.engine.train.CheckpointInfo;
+import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.RunFolder;
+import org.convstudio.engine.train.TrainingConfig;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.io.NetworkFileException;
+import org.convstudio.model.io.NetworkJson;
+
+/**
+ * Reopens a run folder written by {@link TrainingJob} (from the app or the command line): the design,
+ * the resolved settings, the input scaling, the history and the checkpoint record. Continue, Inspect
+ * and Embed read runs through here, so they see the same run the same way. File I/O: call off the UI
+ * thread.
+ */
+public final class RunReader {
+
+    /**
+     * A saved run.
+     *
+     * @param folder     the run folder
+     * @param design     the network trained
+     * @param config     the settings it was trained with
+     * @param scaling    how its inputs were scaled (empty for runs from before {@value InputScaling#FILE})
+     * @param history    finished epochs
+     * @param checkpoint the last checkpoint record (null when no epoch was saved)
+     */
+    public record SavedRun(Path folder, Network design, TrainingConfig config, Optional<InputScaling> scaling,
+                           List<EpochRecord> history, CheckpointInfo checkpoint) {
+
+        /** True when the run has a checkpoint to continue from (or to load weights from). */
+        public boolean hasCheckpoint() {
+            return checkpoint != null && new RunFolder(folder).hasCheckpoint();
+        }
+    }
+
+    private RunReader() {
+    }
+
+    /**
+     * Reads the run in {@code folder}.
+     *
+     * @throws RunSetupException with a sentence for the user when it is not a readable run
+     */
+    public static SavedRun read(Path folder) {
+        RunFolder rf = new RunFolder(folder);
+        if (!Files.isRegularFile(folder.resolve(RunFolder.CONFIG))
+                || !Files.isRegularFile(folder.resolve(RunFolder.ARCHITECTURE))) {
+            throw new RunSetupException("There is no run in " + folder + " (no " + RunFolder.CONFIG + " and "
+                    + RunFolder.ARCHITECTURE + ").");
+        }
+        try {
+            Network design = NetworkJson.parse(folder.resolve(RunFolder.ARCHITECTURE).toString(),
+                    rf.readArchitecture());
+            TrainingConfig config = rf.readConfig();
+            Optional<InputScaling> scaling = InputScaling.read(folder);
+            List<EpochRecord> history = List.copyOf(rf.readHistory());
+            CheckpointInfo info = Files.isRegularFile(folder.resolve(RunFolder.CHECKPOINT))
+                    ? rf.readCheckpointInfo() : null;
+            return new SavedRun(folder, design, config, scaling, history, info);
+        } catch (NetworkFileException e) {
+            throw new RunSetupException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RunSetupException(Explain.sentence("Cannot read the run in " + folder, e), e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.convstudio.ui.training;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.convstudio.ui.common.AppServices;
+import org.convstudio.ui.common.Css;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/** The runs list of the Train workspace with Open, Compare and Continue +N. */
+final class RunsPanel {
+
+    private final TrainingViewModel vm;
+    private final AppServices app;
+    private final Spinner<Integer> epochs;
+    private final Consumer<String> problem;
+    private final ListView<RunCatalog.RunInfo> runList = new ListView<>();
+
+    /**
+     * @param epochs  the form's epochs field (Continue trains that many more)
+     * @param problem shows why Continue could not start
+     */
+    RunsPanel(TrainingViewModel vm, AppServices app, Spinner<Integer> epochs, Consumer<String> problem) {
+        this.vm = vm;
+        this.app = app;
+        this.epochs = epochs;
+        this.problem = problem;
+    }
+
+    ListView<RunCatalog.RunInfo> list() {
+        return runList;
+    }
+
+    Node build() {
+        runList.setId("train-runs");
+        runList.setItems(vm.runs());
+        runList.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        runList.setCellFactory(l -> new RunCell());
+        runList.setPlaceholder(new Label("No runs yet: press Train"));
+        Button open = new Button("Open", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setId("train-run-open");
+        open.setTooltip(new Tooltip("Show the selected run's curves"));
+        open.setOnAction(e -> {
+            RunCatalog.RunInfo sel = runList.getSelectionModel().getSelectedItem();
+            if (sel != null) {
+                vm.open(sel);
+            }
+        });
+        Button compare = new Button("Compare", new FontIcon(MaterialDesignC.CHART_LINE));
+        compare.setId("train-run-compare");
+        compare.setTooltip(new Tooltip("Overlay the validation accuracy of the selected runs"));
+        compare.setOnAction(e -> CompareWindow.show(List.copyOf(runList.getSelectionModel().getSelectedItems()),
+                app.window(), runList.getScene()));
+        Button cont = new Button("Continue", new FontIcon(MaterialDesignR.REPLAY));
+        cont.setId("train-run-continue");
+        cont.setOnAction(e -> {
+            RunCatalog.RunInfo sel = runList.getSelectionModel().getSelectedItem();
+            if (sel != null) {
+                String why = vm.continueRun(sel, epochs.getValue());
+                if (!why.isEmpty()) {
+                    app.status(why);
+                    problem.accept(why);
+                }
+            }
+        });
+        cont.textProperty().bind(epochs.valueProperty().asString("Continue +%d"));
+        cont.setTooltip(new Tooltip("Train the selected run for more epochs (the Epochs field) on the loaded data"));
+        Runnable updateButtons = () -> {
+            var sel = runList.getSelectionModel().getSelectedItems();
+            boolean active = vm.getState().isActive();
+            open.setDisable(sel.size() != 1 || active);
+            compare.setDisable(sel.size() < 2);
+            cont.setDisable(sel.size() != 1 || active || !sel.get(0).resumable());
+        };
+        runList.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<RunCatalog.RunInfo>) c -> updateButtons.run());
+        vm.stateProperty().addListener((o, a, b) -> updateButtons.run());
+        updateButtons.run();
+        FlowPane runButtons = new FlowPane(6, 6, open, compare, cont); // wraps in large text
+        for (Button b : List.of(open, compare, cont)) {
+            b.getStyleClass().add(Css.SMALL);
+        }
+        Label folder = new Label(Formats.abbreviate(vm.catalog().root()));
+        folder.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        folder.setId("train-runs-folder");
+        VBox.setVgrow(runList, Priority.ALWAYS);
+        runList.setMinHeight(72); // on a small window the list shrinks first: its buttons stay in view
+        runList.setPrefHeight(150);
+        VBox runs = new VBox(8, TrainPanels.sectionTitle("RUNS"), runList, runButtons, folder);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        return runs;
+    }
+
+    private static final class RunCell extends ListCell<RunCatalog.RunInfo> {
+        private final Label title = new Label();
+        private final Label detail = new Label();
+        private final Label arch = new Label();
+        private final VBox box = new VBox(1, title, detail, arch);
+
+        RunCell() {
+            title.getStyleClass().add(Css.TEXT_BOLD);
+            detail.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+            arch.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+            box.getStyleClass().add("run-cell");
+        }
+
+        @Override
+        protected void updateItem(RunCatalog.RunInfo r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(null);
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            double best = r.bestAccuracy();
+            title.setText(r.name() + "   " + (Double.isFinite(best)
+                    ? String.format(Locale.ROOT, "best %.1f %%", best * 100) : "no epoch yet"));
+            detail.setText(r.dateText() + " · " + r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs"));
+            arch.setText(r.architecture());
+            setGraphic(box);
+            setText(null);
+            setTooltip(new Tooltip(r.dir().toString()));
+        }
+    }
+}
