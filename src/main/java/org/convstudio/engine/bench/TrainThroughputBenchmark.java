@@ -92,7 +92,7 @@ public final class TrainThroughputBenchmark {
             Block block = preset.factory().get();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            org.convstudio.engine.torch.Autograd.setEnabled(false);
             try (BatchTrainer trainer = new BatchTrainer(block, config, model.getNDManager(), chw)) {
                 steps(trainer, data, order, o.warmup(), o.batch(), model.getNDManager());
                 long t0 = System.nanoTime();
