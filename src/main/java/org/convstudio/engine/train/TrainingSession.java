@@ -307,6 +307,9 @@ public final class TrainingSession implements AutoCloseable {
             }
         } else {
             Devices.engine().setRandomSeed((int) config.seed());
+            if (block instanceof org.convstudio.engine.build.NetworkBlock nb) {
+                nb.setWeightInit(config.initializer()); // the run's setting wins over the factory's default
+            }
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
         }
         trainer = new BatchTrainer(block, config, model.getNDManager(), chw);
