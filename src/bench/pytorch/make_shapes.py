@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates a small colour image folder for the accuracy-parity benchmark: 3 classes (circle, square,
 triangle), 32x32 RGB PNGs, one sub-folder per class (the layout `train --data folder:DIR` reads).
-Each image: a random background colour with pixel noise, one shape of random colour, size, position
+Each image: a random dark background colour with pixel noise, one shape of a random bright colour, size, position
 (and rotation for squares and triangles), so the classes are told apart by form, not colour.
 
     python3 make_shapes.py OUT_DIR [--per-class 300] [--seed 1]
@@ -32,7 +32,7 @@ def png(path, rgb):
 
 def mask(kind, rng):
     yy, xx = np.mgrid[0:SIZE, 0:SIZE] + 0.5
-    r = rng.uniform(5, 11)
+    r = rng.uniform(7, 12)
     cx, cy = rng.uniform(r + 1, SIZE - r - 1, size=2)
     dx, dy = xx - cx, yy - cy
     if kind == "circle":
@@ -62,14 +62,12 @@ def main():
         d = os.path.join(a.out, kind)
         os.makedirs(d, exist_ok=True)
         for i in range(a.per_class):
-            bg = rng.uniform(0, 255, size=3)
-            fg = rng.uniform(0, 255, size=3)
-            while np.abs(fg - bg).sum() < 150:
-                fg = rng.uniform(0, 255, size=3)
+            bg = rng.uniform(0, 80, size=3)
+            fg = rng.uniform(120, 255, size=3)
             img = np.empty((SIZE, SIZE, 3))
             img[:] = bg
             img[mask(kind, rng)] = fg
-            img += rng.normal(0, 30, size=img.shape)
+            img += rng.normal(0, 12, size=img.shape)
             png(os.path.join(d, "%s_%04d.png" % (kind, i)), np.clip(img, 0, 255).astype(np.uint8))
     print("wrote %d images per class to %s" % (a.per_class, a.out))
 
