@@ -33,8 +33,9 @@ PY=${PYTHON:-python3}
 
 mvn -B -q compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="target/classes:$(cat target/bench.classpath)"
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+cp -r target/classes "$WORK/classes" # a snapshot: later builds in this tree do not change a running benchmark
+CP="$WORK/classes:$(cat target/bench.classpath)"
 
 field() { "$PY" -c "import sys, json; print(json.loads(sys.stdin.read())['$1'])"; }
 mean() { awk '{s += $1} END {printf "%.4f", s / NR}'; }

@@ -40,7 +40,9 @@ fi
 
 mvn -B -q compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
-CP="target/classes:$(cat target/bench.classpath)"
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+cp -r target/classes "$WORK/classes" # a snapshot: later builds in this tree do not change a running benchmark
+CP="$WORK/classes:$(cat target/bench.classpath)"
 
 # name | ConvStudio network | PyTorch net | batch | iterations | warm-up
 NETS=("lenet|lenet|lenet|128|200|30" "tinyvgg|tinyvgg|tinyvgg|32|60|10" "resnet18-32|src/bench/resnet18-32.convnet.json|resnet18-32|64|15|5")
