@@ -84,4 +84,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.convstudio.ui..")
                 .check(classes);
     }
+
+    @Test
+    void onlyEngineTorchTouchesPyTorchInternals() {
+        noClasses().that().resideOutsideOfPackage("org.convstudio.engine.torch..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl.pytorch..")
+                .because("one package (engine.torch) wraps DJL's PyTorch internals; the rest of the engine stays engine-neutral")
+                .check(classes);
+    }
 }

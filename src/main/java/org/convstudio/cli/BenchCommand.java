@@ -39,6 +39,12 @@ final class BenchCommand {
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
+        @Option(names = "--phases", description = "Also print the time per batch of data, forward+loss, backward, optimizer and the rest.")
+        boolean phases;
+
+        @Option(names = "--profile", paramLabel = "FILE", description = "Also record 20 more steps with libtorch's profiler into FILE (Chrome trace JSON).")
+        java.nio.file.Path profile;
+
         @Spec
         CommandSpec spec;
 
@@ -51,7 +57,8 @@ final class BenchCommand {
             int t = threads > 0 ? threads : TorchThreads.forHeadless().intraOp();
             TrainThroughputBenchmark.Result r;
             try {
-                r = TrainThroughputBenchmark.run(net, new TrainThroughputBenchmark.Options(network, batch, iterations, warmup, t));
+                r = TrainThroughputBenchmark.run(net, new TrainThroughputBenchmark.Options(network, batch, iterations, warmup, t)
+                        .withPhases(phases).withProfile(profile));
             } catch (IllegalArgumentException e) {
                 throw new UserError("The design \"" + net.name() + "\" cannot be trained: " + e.getMessage());
             }
@@ -60,10 +67,19 @@ final class BenchCommand {
                 ObjectNode o = new ObjectMapper().createObjectNode();
                 o.put("network", network).put("batch", batch).put("iterations", iterations).put("warmup", warmup)
                         .put("threads", t).put("seconds", r.seconds()).put("imagesPerSecond", r.imagesPerSecond());
+                if (r.phaseNanos() != null) {
+                    ObjectNode ph = o.putObject("phasesMsPerBatch");
+                    for (int i = 0; i < r.phaseNanos().length; i++) {
+                        ph.put(org.convstudio.engine.train.BatchTrainer.PHASES.get(i), r.phaseNanos()[i] / 1e6 / iterations);
+                    }
+                }
                 out.println(o);
             } else {
                 out.printf(Locale.ROOT, "network=%s batch=%d iterations=%d threads=%d seconds=%.3f images/s: %.1f%n",
                         network, batch, iterations, t, r.seconds(), r.imagesPerSecond());
+                if (r.phaseNanos() != null) {
+                    out.println(r.phases());
+                }
             }
             out.flush();
             return 0;

@@ -107,6 +107,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training and N/4 validation images (quick tries). Default: all.")
     int limit;
 
+    @Option(names = "--init", defaultValue = "pytorch",
+            description = "Initial weights of convolutions and dense layers: pytorch (PyTorch's default) | xavier | he. Default ${DEFAULT-VALUE}.")
+    String init;
+
     @Option(names = "--json", description = "One JSON object per epoch on standard output.")
     boolean json;
 
@@ -183,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         List<String> ignored = new java.util.ArrayList<>();
         for (String o : List.of("--batch", "--optimizer", "--lr", "--momentum", "--nesterov", "--weight-decay", "--schedule",
-                "--warmup", "--seed", "--device", "--out", "--augment-shift", "--augment-rotate", "--no-normalize")) {
+                "--warmup", "--seed", "--device", "--out", "--init", "--augment-shift", "--augment-rotate", "--no-normalize")) {
             if (parsed.hasMatchedOption(o)) {
                 ignored.add(o);
             }
@@ -191,6 +195,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!ignored.isEmpty()) {
             err.println("warning: --resume continues with the run's saved settings; ignored: " + String.join(" ", ignored));
             err.flush();
+        }
+    }
+
+    private org.convstudio.engine.build.WeightInit weightInit() {
+        try {
+            return org.convstudio.engine.build.WeightInit.parse(init);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -243,7 +255,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             TrainingConfig.Builder b = TrainingConfig.builder().setBatchSize(batch).setEpochs(epochs)
                     .optSchedule(warmup > 0 ? s.withWarmup(warmup) : s).optSeed(seed).optDevice(dev)
-                    .optWeightDecay(weightDecay).optIntraOpThreads(threads).optAugmentation(augmentShift, augmentRotate);
+                    .optWeightDecay(weightDecay).optIntraOpThreads(threads).optAugmentation(augmentShift, augmentRotate)
+                    .optInitializer(weightInit());
             opt.configure(b, lr, momentum, nesterov);
             return b.build();
         } catch (IllegalArgumentException e) {

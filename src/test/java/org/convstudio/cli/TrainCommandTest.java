@@ -103,8 +103,10 @@ class TrainCommandTest {
         assertTrue(r.err().contains("1×28×28 images but the network expects 3×64×64"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
         Result ok = SummaryCommandTest.run("train", "tinyvgg", "--epochs", "1", "--limit", "64", "--batch", "32", "--adapt",
-                "--json", "--out", dir.resolve("t2").toString());
+                "--init", "xavier", "--json", "--out", dir.resolve("t2").toString());
         assertEquals(0, ok.code(), ok.err());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("t2").resolve("config.json")).contains("\"initializer\" : \"xavier\""),
+                "the run folder records the initialisation");
     }
 
     @Test
@@ -113,6 +115,9 @@ class TrainCommandTest {
         assertEquals(1, data.code());
         assertFalse(data.err().isBlank());
         assertFalse(data.err().contains("\tat "), data.err());
+        Result init = SummaryCommandTest.run("train", "lenet", "--init", "glorot");
+        assertEquals(1, init.code());
+        assertTrue(init.err().contains("use pytorch, xavier or he"), init.err());
         Result opt = SummaryCommandTest.run("train", "lenet", "--optimizer", "adagrad");
         assertEquals(1, opt.code());
         assertTrue(opt.err().contains("Unknown optimizer \"adagrad\""), opt.err());

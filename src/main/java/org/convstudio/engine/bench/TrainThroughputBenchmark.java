@@ -31,19 +31,52 @@ import java.util.Random;
 public final class TrainThroughputBenchmark {
 
     /** Benchmark parameters. */
-    public record Options(String preset, int batch, int iterations, int warmup, int threads) {
+    public record Options(String preset, int batch, int iterations, int warmup, int threads, boolean phases,
+                          java.nio.file.Path profile) {
+        public Options(String preset, int batch, int iterations, int warmup, int threads) {
+            this(preset, batch, iterations, warmup, threads, false, null);
+        }
+
+        /** Also times the phases of every timed step (data, forward, backward, optimiser). */
+        public Options withPhases(boolean on) {
+            return new Options(preset, batch, iterations, warmup, threads, on, profile);
+        }
+
+        /** Also records 20 extra steps with libtorch's profiler into this Chrome-trace file. */
+        public Options withProfile(java.nio.file.Path file) {
+            return new Options(preset, batch, iterations, warmup, threads, phases, file);
+        }
+
         public static Options defaults(String preset) {
             return new Options(preset, 128, 200, 30, TorchThreads.forHeadless().intraOp());
         }
     }
 
     /** Measured result. */
-    public record Result(Options options, double imagesPerSecond, double seconds, float finalLoss) {
+    public record Result(Options options, double imagesPerSecond, double seconds, float finalLoss, long[] phaseNanos) {
+        public Result(Options options, double imagesPerSecond, double seconds, float finalLoss) {
+            this(options, imagesPerSecond, seconds, finalLoss, null);
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "preset=%s batch=%d iterations=%d threads=%d seconds=%.3f images/s: %.1f",
+            String s = String.format(Locale.ROOT, "preset=%s batch=%d iterations=%d threads=%d seconds=%.3f images/s: %.1f",
                     options.preset(), options.batch(), options.iterations(), options.threads(), seconds,
                     imagesPerSecond);
+            return phaseNanos == null ? s : s + System.lineSeparator() + phases();
+        }
+
+        /** "phases ms/batch: data 0.1 forward+loss 2.0 ..." (empty without phase timing). */
+        public String phases() {
+            if (phaseNanos == null) {
+                return "";
+            }
+            StringBuilder b = new StringBuilder("phases ms/batch:");
+            for (int i = 0; i < phaseNanos.length; i++) {
+                b.append(String.format(Locale.ROOT, " %s %.3f", BatchTrainer.PHASES.get(i),
+                        phaseNanos[i] / 1e6 / options.iterations()));
+            }
+            return b.toString();
         }
     }
 
@@ -92,13 +125,21 @@ public final class TrainThroughputBenchmark {
             Block block = preset.factory().get();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            org.convstudio.engine.torch.Autograd.setEnabled(false);
             try (BatchTrainer trainer = new BatchTrainer(block, config, model.getNDManager(), chw)) {
                 steps(trainer, data, order, o.warmup(), o.batch(), model.getNDManager());
+                trainer.timePhases(o.phases());
                 long t0 = System.nanoTime();
                 float loss = steps(trainer, data, order, o.iterations(), o.batch(), model.getNDManager());
                 double s = (System.nanoTime() - t0) / 1e9;
-                return new Result(o, (double) o.iterations() * o.batch() / s, s, loss);
+                long[] phases = trainer.phaseNanos();
+                trainer.timePhases(false);
+                if (o.profile() != null) {
+                    org.convstudio.engine.torch.NativeProfiler.start();
+                    steps(trainer, data, order, 20, o.batch(), model.getNDManager());
+                    org.convstudio.engine.torch.NativeProfiler.stop(o.profile());
+                }
+                return new Result(o, (double) o.iterations() * o.batch() / s, s, loss, phases);
             }
         }
     }
@@ -131,12 +172,16 @@ public final class TrainThroughputBenchmark {
         int iterations = d.iterations();
         int warmup = d.warmup();
         int threads = d.threads();
+        boolean phases = false;
+        java.nio.file.Path profile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--batch": batch = Integer.parseInt(args[++i]); break;
                 case "--iterations": iterations = Integer.parseInt(args[++i]); break;
                 case "--warmup": warmup = Integer.parseInt(args[++i]); break;
                 case "--threads": threads = Integer.parseInt(args[++i]); break;
+                case "--phases": phases = true; break;
+                case "--profile": profile = java.nio.file.Path.of(args[++i]); break;
                 default:
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -144,7 +189,7 @@ public final class TrainThroughputBenchmark {
                     presetName = args[i];
             }
         }
-        Result r = run(new Options(presetName, batch, iterations, warmup, threads));
+        Result r = run(new Options(presetName, batch, iterations, warmup, threads, phases, profile));
         System.out.println(r);
     }
 }

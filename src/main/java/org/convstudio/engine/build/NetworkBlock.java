@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -34,9 +36,11 @@ public final class NetworkBlock extends AbstractBlock {
     private final List<int[]> inputIndex = new ArrayList<>();
     private final org.convstudio.model.Shape inputShape;
     private final int outputSize;
+    private WeightInit init;
 
-    private NetworkBlock(Network network, Analysis analysis) {
+    private NetworkBlock(Network network, Analysis analysis, WeightInit init) {
         this.network = network;
+        this.init = init;
         this.inputShape = analysis.inputShape().orElseThrow();
         this.outputSize = analysis.outputShape().orElseThrow().channels();
         Map<String, Integer> position = new HashMap<>();
@@ -59,11 +63,30 @@ public final class NetworkBlock extends AbstractBlock {
      * @throws IllegalArgumentException with the model's message when the design cannot be trained
      */
     public static NetworkBlock of(Network network) {
+        return of(network, WeightInit.PYTORCH);
+    }
+
+    /**
+     * Builds the block for a valid network, its convolutions and dense layers starting as {@code init} says.
+     *
+     * @throws IllegalArgumentException with the model's message when the design cannot be trained
+     */
+    public static NetworkBlock of(Network network, WeightInit init) {
         Analysis a = NetworkAnalyzer.analyze(network);
         a.trainBlocker().ifPresent(msg -> {
             throw new IllegalArgumentException(msg);
         });
-        return new NetworkBlock(network, a);
+        return new NetworkBlock(network, a, init);
+    }
+
+    /** How the weights start (or started). */
+    public WeightInit weightInit() {
+        return init;
+    }
+
+    /** Changes how the weights start; takes effect when the block is initialised (not after). */
+    public void setWeightInit(WeightInit init) {
+        this.init = java.util.Objects.requireNonNull(init);
     }
 
     public Network network() {
@@ -154,8 +177,22 @@ public final class NetworkBlock extends AbstractBlock {
         Shape[] shapes = new Shape[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             Shape[] in = inputsOf(i, shapes, inputShapes[0]);
+            setInitializers(blocks.get(i), in[0]);
             blocks.get(i).initialize(manager, dataType, in);
             shapes[i] = blocks.get(i).getOutputShapes(in)[0];
+        }
+    }
+
+    /** Convolutions and dense layers start as {@link #init} says (fans as PyTorch computes them). */
+    private void setInitializers(Block block, Shape in) {
+        if (block instanceof Convolution c) {
+            long area = c.getKernelShape().size();
+            init.applyTo(block, in.get(1) / c.getGroups() * area, c.getFilters() * area);
+        } else if (block instanceof Linear) {
+            long fanIn = in.size() / in.get(0);
+            init.applyTo(block, fanIn, block.getOutputShapes(new Shape[] {in})[0].get(1));
+        } else if (block instanceof TableConv2dBlock t) {
+            init.applyTo(block, t.fanIn(), t.fanOut());
         }
     }
 }

@@ -27,6 +27,8 @@ final class TableConv2dBlock extends AbstractBlock {
     private final List<List<Integer>> table;
     private final int inChannels;
     private final long[] scatter;
+    private final long fanIn;
+    private final long fanOut;
     private final Parameter weight;
     private final Parameter bias;
 
@@ -53,12 +55,23 @@ final class TableConv2dBlock extends AbstractBlock {
                 }
             }
         }
-        double fanIn = (double) connected / filters;
+        fanIn = Math.max(1, connected / filters);
+        fanOut = Math.max(1, connected / Math.max(1, inChannels));
         float bound = (float) (1 / Math.sqrt(fanIn));
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(connected)).optInitializer(new UniformInitializer(bound)).build());
         bias = spec.bias() ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(filters)).build()) : null;
+    }
+
+    /** Connected inputs per filter (channels × kernel area), as PyTorch's fan_in of the dense equivalent. */
+    long fanIn() {
+        return fanIn;
+    }
+
+    /** Connected outputs per input channel × kernel area. */
+    long fanOut() {
+        return fanOut;
     }
 
     @Override

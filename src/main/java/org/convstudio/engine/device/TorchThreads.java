@@ -1,6 +1,6 @@
 package org.convstudio.engine.device;
 
-import ai.djl.pytorch.jni.JniUtils;
+import org.convstudio.engine.torch.NativeThreads;
 
 /**
  * PyTorch's CPU thread pools, set deliberately. Intra-op threads run one operator (a convolution) in
@@ -10,7 +10,7 @@ import ai.djl.pytorch.jni.JniUtils;
  *
  * <p>DJL reads {@code ai.djl.pytorch.num_threads} and {@code ai.djl.pytorch.num_interop_threads}
  * when the engine loads; afterwards the intra-op count can still be changed
- * ({@code JniUtils.setNumThreads}) but the inter-op count cannot (PyTorch refuses once work started).
+ * ({@link NativeThreads#setIntraOp}) but the inter-op count cannot (PyTorch refuses once work started).
  */
 public final class TorchThreads {
 
@@ -66,8 +66,8 @@ public final class TorchThreads {
         System.setProperty(INTRA_PROPERTY, Integer.toString(settings.intraOp()));
         System.setProperty(INTER_PROPERTY, Integer.toString(settings.interOp()));
         Devices.engine();
-        if (JniUtils.getNumThreads() != settings.intraOp()) {
-            JniUtils.setNumThreads(settings.intraOp());
+        if (NativeThreads.intraOp() != settings.intraOp()) {
+            NativeThreads.setIntraOp(settings.intraOp());
         }
         return current();
     }
@@ -75,6 +75,6 @@ public final class TorchThreads {
     /** The counts PyTorch uses now (loads the engine). */
     public static Settings current() {
         Devices.engine();
-        return new Settings(JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
+        return new Settings(NativeThreads.intraOp(), NativeThreads.interOp());
     }
 }

@@ -1,14 +1,10 @@
 package org.convstudio.engine.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * PyTorch autograd on the calling thread. Grad mode in libtorch is thread-local, so the training
- * thread switches it on around forward + backward and off for the optimiser step, validation and
- * inference. Used instead of DJL's {@code GradientCollector}, which allows only one collector per
- * process and allocates a ones-tensor for every backward pass.
+ * Grad mode and backward for this package; the PyTorch calls themselves live in
+ * {@link org.convstudio.engine.torch.Autograd} (the one package that touches DJL's PyTorch internals).
  */
 final class Autograd {
 
@@ -16,15 +12,15 @@ final class Autograd {
     }
 
     static void setEnabled(boolean enabled) {
-        JniUtils.setGradMode(enabled);
+        org.convstudio.engine.torch.Autograd.setEnabled(enabled);
     }
 
     static boolean isEnabled() {
-        return JniUtils.isGradMode();
+        return org.convstudio.engine.torch.Autograd.isEnabled();
     }
 
     /** Back-propagates a scalar loss; {@code seed} is a scalar 1 of the loss's type and device. */
     static void backward(NDArray loss, NDArray seed) {
-        JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        org.convstudio.engine.torch.Autograd.backward(loss, seed);
     }
 }

@@ -36,6 +36,7 @@ public final class BatchTrainer implements AutoCloseable {
     private final NDArray one;
     private final TrainingConfig config;
     private ImageSet augmentedSet;
+    private long[] phaseNanos;
 
     /**
      * @param block an initialised block whose parameters live in {@code root}
@@ -93,25 +94,55 @@ public final class BatchTrainer implements AutoCloseable {
      */
     public Result train(ImageSet set, int[] order, int from, int to, float lr, NDManager keep) {
         prepareAugmentation(set);
+        long t0 = phaseNanos == null ? 0 : System.nanoTime();
         try (NDManager batch = root.newSubManager()) {
             NDArray x = assembler.images(batch, set, order, from, to, config.augments());
             NDArray y = assembler.labels(batch, set, order, from, to);
+            long t1 = phaseNanos == null ? 0 : System.nanoTime();
             NDArray logits;
             NDArray l;
+            long t2;
             Autograd.setEnabled(true);
             try {
                 logits = block.forward(parameterStore, new NDList(x), true).singletonOrThrow();
                 l = loss.evaluate(new NDList(y), new NDList(logits));
+                t2 = phaseNanos == null ? 0 : System.nanoTime();
                 Autograd.backward(l, one);
             } finally {
                 Autograd.setEnabled(false);
             }
+            long t3 = phaseNanos == null ? 0 : System.nanoTime();
             updater.step(lr);
+            long t4 = phaseNanos == null ? 0 : System.nanoTime();
             NDArray correct = logits.argMax(1).eq(y).sum();
             l.attach(keep);
             correct.attach(keep);
+            if (phaseNanos != null) {
+                // CPU operators run synchronously, so these wall-clock spans are the phases' own time
+                phaseNanos[0] += t1 - t0;
+                phaseNanos[1] += t2 - t1;
+                phaseNanos[2] += t3 - t2;
+                phaseNanos[3] += t4 - t3;
+                phaseNanos[4] += System.nanoTime() - t4;
+            }
             return new Result(l, correct, to - from);
         }
+    }
+
+    /** Phases timed by {@link #timePhases}: data, forward + loss, backward, optimiser, the rest (accuracy, cleanup). */
+    public static final List<String> PHASES = List.of("data", "forward+loss", "backward", "optimizer", "other");
+
+    /**
+     * Starts (or stops, with false) adding up each training step's time per phase ({@link #PHASES});
+     * on a CPU device the spans are exact because libtorch's CPU operators return when done.
+     */
+    public void timePhases(boolean on) {
+        phaseNanos = on ? new long[PHASES.size()] : null;
+    }
+
+    /** Nanoseconds per phase since {@link #timePhases} (a copy), or null when not timing. */
+    public long[] phaseNanos() {
+        return phaseNanos == null ? null : phaseNanos.clone();
     }
 
     /**

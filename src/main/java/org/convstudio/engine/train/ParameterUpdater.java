@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -105,11 +103,7 @@ abstract class ParameterUpdater implements AutoCloseable {
     }
 
     static void zeroGradient(NDArray w, NDArray g) {
-        if (w instanceof PtNDArray) {
-            JniUtils.zeroGrad((PtNDArray) w);
-        } else {
-            g.subi(g);
-        }
+        org.convstudio.engine.torch.Autograd.zeroGradient(w, g);
     }
 
     @Override

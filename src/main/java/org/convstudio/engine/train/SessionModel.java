@@ -52,6 +52,9 @@ final class SessionModel implements AutoCloseable {
                 m.load(folder, config, progress);
             } else {
                 Devices.engine().setRandomSeed((int) config.seed());
+                if (block instanceof org.convstudio.engine.build.NetworkBlock nb) {
+                    nb.setWeightInit(config.initializer()); // the run's setting wins over the factory's default
+                }
                 block.initialize(model.getNDManager(), DataType.FLOAT32, m.inputShape());
                 m.trainer = new BatchTrainer(block, config, model.getNDManager(), chw);
             }

@@ -1,5 +1,6 @@
 package org.convstudio.engine.train;
 
+import org.convstudio.engine.build.WeightInit;
 import org.convstudio.engine.device.DeviceRequest;
 
 /**
@@ -9,14 +10,19 @@ import org.convstudio.engine.device.DeviceRequest;
  * @param intraOpThreads PyTorch intra-op threads; 0 means "leave a core for the UI" (cores - 1)
  * @param augmentShift   training images are shifted by up to this many pixels (0: no shift)
  * @param augmentDegrees training images are rotated by up to this many degrees (0: no rotation)
+ * @param initializer    how convolution and dense weights start (JSON {@code "initializer": "pytorch"});
+ *                       a config.json without it is from before the setting, when runs started as {@code he}
  */
 public record TrainingConfig(OptimizerKind optimizer, double learningRate, double momentum, boolean nesterov,
                              double beta1, double beta2, double epsilon, double rmsAlpha,
                              double weightDecay, LrSchedule schedule, int batchSize, int epochs, long seed,
                              boolean shuffle, DeviceRequest device, int intraOpThreads,
-                             int augmentShift, double augmentDegrees) {
+                             int augmentShift, double augmentDegrees, WeightInit initializer) {
 
     public TrainingConfig {
+        if (initializer == null) {
+            initializer = WeightInit.HE; // written before the setting existed: DJL's default then
+        }
         if (optimizer == null || schedule == null || device == null) {
             throw new IllegalArgumentException("optimizer, schedule and device are required");
         }
@@ -67,6 +73,7 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         b.intraOpThreads = intraOpThreads;
         b.augmentShift = augmentShift;
         b.augmentDegrees = augmentDegrees;
+        b.initializer = initializer;
         return b;
     }
 
@@ -90,6 +97,7 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
         private int intraOpThreads;
         private int augmentShift;
         private double augmentDegrees;
+        private WeightInit initializer = WeightInit.PYTORCH;
 
         private Builder() {
         }
@@ -172,10 +180,16 @@ public record TrainingConfig(OptimizerKind optimizer, double learningRate, doubl
             return this;
         }
 
+        /** How convolution and dense weights start; default {@link WeightInit#PYTORCH}. */
+        public Builder optInitializer(WeightInit initializer) {
+            this.initializer = java.util.Objects.requireNonNull(initializer);
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, rmsAlpha,
                     weightDecay, schedule, batchSize, epochs, seed, shuffle, device, intraOpThreads, augmentShift,
-                    augmentDegrees);
+                    augmentDegrees, initializer);
         }
     }
 }

@@ -27,4 +27,17 @@ class TrainingConfigTest {
         assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.builder().optMomentum(0, true).build());
     }
+
+    @Test
+    void initializerIsStoredUnderItsJsonKeyAndOldConfigsReadAsHe() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        TrainingConfig c = TrainingConfig.builder().optInitializer(org.convstudio.engine.build.WeightInit.XAVIER).build();
+        var tree = json.valueToTree(c);
+        assertEquals("xavier", tree.get("initializer").asText());
+        assertEquals(c, json.treeToValue(tree, TrainingConfig.class));
+        assertEquals(org.convstudio.engine.build.WeightInit.PYTORCH, TrainingConfig.builder().build().initializer());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("initializer");
+        assertEquals(org.convstudio.engine.build.WeightInit.HE, json.treeToValue(tree, TrainingConfig.class).initializer(),
+                "a config.json from before the setting describes a run that started with DJL's default (He)");
+    }
 }
