@@ -47,4 +47,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.convstudio.ui..")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheGraphLayoutUsesElk() {
+        noClasses().that().resideOutsideOfPackage("org.convstudio.model.graph..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.elk..")
+                .check(classes);
+    }
 }
