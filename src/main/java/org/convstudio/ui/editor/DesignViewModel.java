@@ -46,6 +46,8 @@ public final class DesignViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private UnaryOperator<Network> layouter = AutoLayout::apply;
+    private final javafx.beans.property.IntegerProperty dataClasses =
+            new javafx.beans.property.SimpleIntegerProperty(this, "dataClasses", 0);
 
     public DesignViewModel(Network initial) {
         history = new EditHistory<>(initial, 500);
@@ -105,6 +107,11 @@ public final class DesignViewModel {
     /** File name, or the network's name for an unsaved design. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Classes of the data set chosen for training (0 = none loaded): "ready to train" checks the outputs against it. */
+    public javafx.beans.property.IntegerProperty dataClassesProperty() {
+        return dataClasses;
     }
 
     /** Ids of the selected blocks (live set). */

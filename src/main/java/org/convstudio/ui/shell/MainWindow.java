@@ -94,6 +94,10 @@ public final class MainWindow {
         add(design);
         add(new TrainWorkspace(training, services));
         training.analysisProperty().bind(design.viewModel().analysisProperty());
+        // "Ready to train" in the Design workspace checks the outputs against the chosen data's classes
+        design.viewModel().dataClassesProperty().bind(Bindings.createIntegerBinding(
+                () -> training.dataProperty().get() == null ? 0 : training.dataProperty().get().classNames().size(),
+                training.dataProperty()));
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
         add(new InspectWorkspace());

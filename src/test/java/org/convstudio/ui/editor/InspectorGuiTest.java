@@ -134,4 +134,28 @@ class InspectorGuiTest {
         assertFalse(GuiTestSupport.fx(() -> lookup("#inspector-validation").isVisible()));
         assertEquals(before, GuiTestSupport.fx(vm::getNetwork));
     }
+
+    @Test
+    void readyToTrainChecksTheOutputsAgainstTheLoadedDataAndOffersTheFix() throws Exception {
+        // the Train workspace loads the bundled MNIST sample: 10 classes
+        GuiTestSupport.fx(() -> app.window().show("train"));
+        GuiTestSupport.waitUntil(() -> vm.dataClassesProperty().get() == 10, 60);
+        GuiTestSupport.fx(() -> {
+            app.window().show("design");
+            app.window().design().loadPreset("lenet");
+            vm.setLayer("fc3", new org.convstudio.model.layer.Dense(1000, true), null);
+        });
+        GuiTestSupport.settle();
+        Label status = (Label) lookup("#totals-status");
+        assertEquals("Outputs ≠ 10 classes", GuiTestSupport.fx(() -> status.getText()));
+        String tip = GuiTestSupport.fx(() -> status.getTooltip().getText());
+        assertTrue(tip.startsWith("The design ends in a Softmax (softmax) with 1,000 outputs but the data has 10 classes"
+                + " — give the Dense block fc3 10 units"), tip);
+        robot.clickOn("#totals-fix");
+        GuiTestSupport.settle();
+        assertEquals(10, GuiTestSupport.fx(() -> ((org.convstudio.model.layer.Dense) vm.getNetwork().node("fc3").orElseThrow()
+                .layer()).units()));
+        assertEquals("Ready to train", GuiTestSupport.fx(() -> status.getText()));
+        assertFalse(GuiTestSupport.fx(() -> lookup("#totals-fix").isVisible()));
+    }
 }
