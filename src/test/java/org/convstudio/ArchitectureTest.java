@@ -92,4 +92,11 @@ class ArchitectureTest {
                 .because("one package (engine.torch) wraps DJL's PyTorch internals; the rest of the engine stays engine-neutral")
                 .check(classes);
     }
+
+    @Test
+    void onlyTheGraphLayoutUsesElk() {
+        noClasses().that().resideOutsideOfPackage("org.convstudio.model.graph..")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.elk..")
+                .check(classes);
+    }
 }

@@ -61,10 +61,17 @@ public final class BlockCard extends StackPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // the type never truncates ("Activa…"): the id gives way and is in the tooltip
+        typeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        idLabel.setMinWidth(0);
+        summary.setWrapText(true);
+        summary.setMaxWidth(WIDTH - 28);
         HBox header = new HBox(6, icon, typeLabel, spacer, idLabel);
         header.setAlignment(Pos.CENTER_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
+        shape.setMinWidth(Region.USE_PREF_SIZE);
+        params.setMinWidth(Region.USE_PREF_SIZE);
         HBox footer = new HBox(6, shape, spacer2, params);
         footer.setAlignment(Pos.CENTER_LEFT);
         body = new VBox(3, header, summary, footer);
@@ -95,13 +102,30 @@ public final class BlockCard extends StackPane {
         return outPort;
     }
 
+    private boolean horizontal;
+
+    /** Ports on the left and right sides (a left-to-right layout) instead of top and bottom. */
+    public void setHorizontal(boolean h) {
+        if (h != horizontal) {
+            horizontal = h;
+            requestLayout();
+        }
+    }
+
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
-        inPort.setCenterX(getWidth() / 2);
-        inPort.setCenterY(0);
-        outPort.setCenterX(getWidth() / 2);
-        outPort.setCenterY(getHeight());
+        if (horizontal) {
+            inPort.setCenterX(0);
+            inPort.setCenterY(getHeight() / 2);
+            outPort.setCenterX(getWidth());
+            outPort.setCenterY(getHeight() / 2);
+        } else {
+            inPort.setCenterX(getWidth() / 2);
+            inPort.setCenterY(0);
+            outPort.setCenterX(getWidth() / 2);
+            outPort.setCenterY(getHeight());
+        }
     }
 
     /** Shows {@code node} as analysed. */

@@ -23,12 +23,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Transform;
 import javafx.scene.transform.Translate;
 import org.convstudio.model.analysis.Analysis;
 import org.convstudio.model.analysis.NodeInfo;
+import org.convstudio.model.graph.AutoLayout;
 import org.convstudio.model.graph.Network;
 import org.convstudio.model.graph.Node;
 import org.convstudio.model.layer.LayerType;
@@ -71,6 +73,18 @@ public final class DesignCanvas extends Region {
     private boolean pendingFit;
     /** True from a fit until the user zooms or pans: resizing the window then fits the design again. */
     private boolean autoFit;
+    /** Connections as the last layouts routed them, valid while both ends stay where that layout put them. */
+    private final Map<String, Route> routes = new HashMap<>();
+    /** The last layout ran left to right: connections leave a block's right side and enter its left. */
+    private boolean horizontal;
+    private boolean pendingRelayout;
+    private AutoLayout.Result lastLayout;
+    private double lastAspect;
+    private List<Double> lastHeights = List.of();
+
+    /** A routed connection and where its two blocks stood when it was routed. */
+    private record Route(List<double[]> points, double fromX, double fromY, double toX, double toY) {
+    }
 
     public DesignCanvas(DesignViewModel vm) {
         this.vm = vm;
@@ -142,6 +156,7 @@ public final class DesignCanvas extends Region {
 
     private BlockCard createCard(String id) {
         BlockCard card = new BlockCard(id);
+        card.setHorizontal(horizontal);
         card.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> cardPressed(card, e));
         card.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> cardDragged(card, e));
         card.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> cardReleased(card, e));
@@ -183,25 +198,206 @@ public final class DesignCanvas extends Region {
         edgeLayer.getChildren().setAll(curves);
     }
 
-    private CubicCurve edge(BlockCard src, BlockCard to) {
-        double sx = src.getLayoutX() + src.getWidth() / 2;
-        double sy = src.getLayoutY() + src.getHeight();
-        double tx = to.getLayoutX() + to.getWidth() / 2;
-        double ty = to.getLayoutY();
-        // downward edges bend smoothly; upward ones (a wrapped chain) leave and enter with short, equal bends
-        double bend = ty >= sy ? Math.max(30, (ty - sy) / 2) : 50;
-        CubicCurve c = new CubicCurve(sx, sy, sx, sy + bend, tx, ty - bend, tx, ty);
+    private javafx.scene.shape.Shape edge(BlockCard src, BlockCard to) {
+        javafx.scene.shape.Shape c = routed(src, to);
+        if (c == null) {
+            c = curve(src, to);
+        }
         c.getStyleClass().add("edge");
         c.setFill(null);
         c.setId("edge-" + src.nodeId() + "-" + to.nodeId());
         c.setUserData(new String[] {src.nodeId(), to.nodeId()});
+        javafx.scene.shape.Shape shape = c;
         c.setOnContextMenuRequested(e -> {
             MenuItem remove = new MenuItem("Remove connection " + src.nodeId() + " → " + to.nodeId());
             remove.setOnAction(a -> vm.disconnect(src.nodeId(), to.nodeId()));
-            new ContextMenu(remove).show(c, e.getScreenX(), e.getScreenY());
+            new ContextMenu(remove).show(shape, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         return c;
+    }
+
+    /** The layout's route for this connection if both blocks are still where it put them, else null. */
+    private Polyline routed(BlockCard src, BlockCard to) {
+        Route r = routes.get(AutoLayout.edgeKey(src.nodeId(), to.nodeId()));
+        if (r == null || !near(src.getLayoutX(), r.fromX()) || !near(src.getLayoutY(), r.fromY())
+                || !near(to.getLayoutX(), r.toX()) || !near(to.getLayoutY(), r.toY())) {
+            return null;
+        }
+        Polyline line = new Polyline();
+        int last = r.points().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            double x = r.points().get(i)[0];
+            double y = r.points().get(i)[1];
+            // the card may have grown since (a problem line): keep the ends on its border
+            if (i == 0) {
+                if (horizontal) {
+                    x = src.getLayoutX() + src.getWidth();
+                } else {
+                    y = src.getLayoutY() + src.getHeight();
+                }
+            } else if (i == last) {
+                if (horizontal) {
+                    x = to.getLayoutX();
+                } else {
+                    y = to.getLayoutY();
+                }
+            }
+            line.getPoints().addAll(x, y);
+        }
+        return line;
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(a - b) < 0.75;
+    }
+
+    /** A smooth connection for blocks placed by hand. */
+    private CubicCurve curve(BlockCard src, BlockCard to) {
+        if (horizontal) {
+            double sx = src.getLayoutX() + src.getWidth();
+            double sy = src.getLayoutY() + src.getHeight() / 2;
+            double tx = to.getLayoutX();
+            double ty = to.getLayoutY() + to.getHeight() / 2;
+            double bend = tx >= sx ? Math.max(30, (tx - sx) / 2) : 60;
+            return new CubicCurve(sx, sy, sx + bend, sy, tx - bend, ty, tx, ty);
+        }
+        double sx = src.getLayoutX() + src.getWidth() / 2;
+        double sy = src.getLayoutY() + src.getHeight();
+        double tx = to.getLayoutX() + to.getWidth() / 2;
+        double ty = to.getLayoutY();
+        // downward edges bend smoothly; upward ones leave and enter with short, equal bends
+        double bend = ty >= sy ? Math.max(30, (ty - sy) / 2) : 50;
+        return new CubicCurve(sx, sy, sx, sy + bend, tx, ty - bend, tx, ty);
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /**
+     * Lays {@code net} out with the measured sizes of the cards (estimated for blocks not shown yet) for
+     * this canvas's shape, and remembers the routes so that they are drawn while the blocks stay put.
+     */
+    public Network layoutNetwork(Network net) {
+        AutoLayout.Sizes sz = sizes();
+        double aspect = aspect();
+        List<Double> heights = net.nodes().stream().map(sz::height).toList();
+        if (lastLayout != null && net.equals(lastLayout.network()) && Math.abs(aspect - lastAspect) < 0.05
+                && heights.equals(lastHeights)) {
+            return net; // already laid out for this view and these cards (a held-down Ctrl+L)
+        }
+        AutoLayout.Result r = AutoLayout.layout(net, sz, aspect);
+        lastLayout = r;
+        lastAspect = aspect;
+        lastHeights = heights;
+        remember(r, 0, 0);
+        return r.network();
+    }
+
+    /**
+     * For a design opened from a file: if its blocks stand where the layout would put them (moved as a
+     * whole), the layout's routes are used; otherwise connections are drawn as curves until Auto Layout.
+     */
+    public void adoptRoutes() {
+        Network net = vm.getNetwork();
+        if (net.nodes().isEmpty()) {
+            return;
+        }
+        AutoLayout.Sizes sizes = sizes();
+        for (boolean h : new boolean[] {false, true}) {
+            AutoLayout.Result r = AutoLayout.layout(net, sizes, aspect(), h);
+            Node first = net.nodes().get(0);
+            Node laid = r.network().node(first.id()).orElseThrow();
+            double dx = first.x() - laid.x();
+            double dy = first.y() - laid.y();
+            boolean same = net.nodes().stream().allMatch(n -> {
+                Node m = r.network().node(n.id()).orElseThrow();
+                return Math.abs(m.x() + dx - n.x()) < 1.5 && Math.abs(m.y() + dy - n.y()) < 1.5;
+            });
+            if (same) {
+                remember(r, dx, dy);
+                rebuild();
+                return;
+            }
+        }
+    }
+
+    /** Lays the loaded design out again once its cards have their real sizes (presets, new designs). */
+    public void relayoutWhenShown() {
+        pendingRelayout = true;
+        requestLayout();
+    }
+
+    /** Whether the connection {@code from → to} is drawn along a routed path (tests). */
+    public boolean isRouted(String from, String to) {
+        return edgeLayer.getChildren().stream().anyMatch(n -> n instanceof Polyline
+                && ("edge-" + from + "-" + to).equals(n.getId()));
+    }
+
+    /** The drawn points of connection {@code from → to} (x0, y0, x1, y1...), empty if not drawn. */
+    public List<Double> edgePoints(String from, String to) {
+        for (javafx.scene.Node n : edgeLayer.getChildren()) {
+            if (("edge-" + from + "-" + to).equals(n.getId())) {
+                if (n instanceof Polyline p) {
+                    return List.copyOf(p.getPoints());
+                }
+                if (n instanceof CubicCurve c) {
+                    return List.of(c.getStartX(), c.getStartY(), c.getEndX(), c.getEndY());
+                }
+            }
+        }
+        return List.of();
+    }
+
+    public boolean isHorizontal() {
+        return horizontal;
+    }
+
+    private void remember(AutoLayout.Result r, double dx, double dy) {
+        horizontal = r.horizontal();
+        for (BlockCard c : cards.values()) {
+            c.setHorizontal(horizontal);
+        }
+        for (Node to : r.network().nodes()) {
+            for (String from : to.inputs()) {
+                List<double[]> pts = r.route(from, to.id());
+                Node f = r.network().node(from).orElse(null);
+                if (pts.isEmpty() || f == null) {
+                    continue;
+                }
+                List<double[]> moved = pts.stream().map(p -> new double[] {p[0] + dx, p[1] + dy}).toList();
+                routes.put(AutoLayout.edgeKey(from, to.id()), new Route(moved, f.x() + dx, f.y() + dy, to.x() + dx, to.y() + dy));
+            }
+        }
+    }
+
+    /** The cards' heights, measured once per layout (CSS is applied only to cards never laid out yet). */
+    private AutoLayout.Sizes sizes() {
+        Map<String, Double> heights = new HashMap<>();
+        if (getScene() != null && cards.values().stream().anyMatch(c -> c.getHeight() <= 0)) {
+            applyCss(); // once for all new cards (per card it would restyle the whole scene each time)
+        }
+        for (var e : cards.entrySet()) {
+            BlockCard c = e.getValue();
+            if (c.getScene() == null) {
+                continue;
+            }
+            heights.put(e.getKey(), Math.ceil(c.prefHeight(BlockCard.WIDTH)));
+        }
+        return new AutoLayout.Sizes() {
+            @Override
+            public double width(Node n) {
+                return BlockCard.WIDTH;
+            }
+
+            @Override
+            public double height(Node n) {
+                return heights.getOrDefault(n.id(), AutoLayout.DEFAULT_HEIGHT);
+            }
+        };
+    }
+
+    private double aspect() {
+        return getWidth() > 50 && getHeight() > 50 ? getWidth() / getHeight() : AutoLayout.DEFAULT_ASPECT;
     }
 
     @Override
@@ -209,6 +405,13 @@ public final class DesignCanvas extends Region {
         world.resize(Math.max(1, getWidth()), Math.max(1, getHeight()));
         world.layout();
         rebuildEdges();
+        if (pendingRelayout && getWidth() > 0 && getScene() != null) {
+            pendingRelayout = false;
+            javafx.application.Platform.runLater(() -> {
+                vm.load(layoutNetwork(vm.getNetwork()), vm.getFile());
+                fit();
+            });
+        }
         if (pendingFit && getWidth() > 0 && !cards.isEmpty()) {
             pendingFit = false;
             fit();
@@ -337,7 +540,11 @@ public final class DesignCanvas extends Region {
         if (type.minInputs() == 1 && type.maxInputs() == 1) {
             String[] edge = edgeAt(w, EDGE_HIT_PIXELS / getZoom());
             if (edge != null) {
-                return vm.insertBlock(type, edge[0], edge[1], x, y);
+                String id = vm.insertBlock(type, edge[0], edge[1], x, y);
+                if (autoFit) {
+                    fitWhenShown(); // the design grew to make room: keep it all in view
+                }
+                return id;
             }
         }
         return vm.addBlock(type, x, y);
@@ -351,12 +558,13 @@ public final class DesignCanvas extends Region {
         String[] best = null;
         double bestDistance = tolerance;
         for (javafx.scene.Node n : edgeLayer.getChildren()) {
-            if (!(n instanceof CubicCurve c) || c.getId() == null) {
+            if (n.getId() == null) {
                 continue;
             }
-            double d = distance(c, p);
+            double d = n instanceof CubicCurve c ? distance(c, p)
+                    : n instanceof Polyline l ? distance(l, p) : Double.MAX_VALUE;
             if (d <= bestDistance) {
-                String[] ends = (String[]) c.getUserData();
+                String[] ends = (String[]) n.getUserData();
                 if (ends != null) {
                     best = ends;
                     bestDistance = d;
@@ -377,6 +585,22 @@ public final class DesignCanvas extends Region {
             double y = u * u * u * c.getStartY() + 3 * u * u * t * c.getControlY1() + 3 * u * t * t * c.getControlY2()
                     + t * t * t * c.getEndY();
             best = Math.min(best, Math.hypot(x - p.getX(), y - p.getY()));
+        }
+        return best;
+    }
+
+    /** Distance from {@code p} to a polyline. */
+    private static double distance(Polyline l, Point2D p) {
+        List<Double> pts = l.getPoints();
+        double best = Double.MAX_VALUE;
+        for (int i = 2; i + 1 < pts.size(); i += 2) {
+            double ax = pts.get(i - 2);
+            double ay = pts.get(i - 1);
+            double bx = pts.get(i);
+            double by = pts.get(i + 1);
+            double len2 = (bx - ax) * (bx - ax) + (by - ay) * (by - ay);
+            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.getX() - ax) * (bx - ax) + (p.getY() - ay) * (by - ay)) / len2));
+            best = Math.min(best, Math.hypot(ax + t * (bx - ax) - p.getX(), ay + t * (by - ay) - p.getY()));
         }
         return best;
     }

@@ -45,6 +45,9 @@ public final class DesignViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
+    private UnaryOperator<Network> layouter = AutoLayout::apply;
+    private final javafx.beans.property.IntegerProperty dataClasses =
+            new javafx.beans.property.SimpleIntegerProperty(this, "dataClasses", 0);
 
     public DesignViewModel(Network initial) {
         history = new EditHistory<>(initial, 500);
@@ -104,6 +107,11 @@ public final class DesignViewModel {
     /** File name, or the network's name for an unsaved design. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    /** Classes of the data set chosen for training (0 = none loaded): "ready to train" checks the outputs against it. */
+    public javafx.beans.property.IntegerProperty dataClassesProperty() {
+        return dataClasses;
     }
 
     /** Ids of the selected blocks (live set). */
@@ -197,7 +205,9 @@ public final class DesignViewModel {
         Network net = history.current();
         String id = net.freshId(idPrefix(type));
         Node node = new Node(id, type.defaults(), List.of(), Math.round(x), Math.round(y));
-        edit("Insert " + type.title() + " between " + from + " and " + to, n -> n.insertOnEdge(from, to, node));
+        // the design is laid out again so that the new block gets room (one undo step with the insertion)
+        edit("Insert " + type.title() + " between " + from + " and " + to,
+                n -> layouter.apply(n.insertOnEdge(from, to, node)));
         selection.clear();
         selection.add(id);
         return id;
@@ -302,7 +312,12 @@ public final class DesignViewModel {
     }
 
     public boolean autoLayout() {
-        return edit("Auto layout", AutoLayout::apply);
+        return edit("Auto layout", layouter);
+    }
+
+    /** The layout used by Auto Layout and drop-to-insert (the canvas passes one that knows its cards' sizes). */
+    public void setLayouter(UnaryOperator<Network> layout) {
+        this.layouter = layout;
     }
 
     /** Short readable id prefix per block type ("conv" → conv1, conv2...). */

@@ -64,7 +64,6 @@ public final class DesignWorkspace implements Workspace {
 
     /** How often unsaved work is written to the recovery file. */
     public static final Duration AUTOSAVE_EVERY = Duration.seconds(5);
-    private static final int STARTUP_ROWS = 5;
 
     private final AppServices app;
     private final DesignViewModel vm;
@@ -80,7 +79,7 @@ public final class DesignWorkspace implements Workspace {
     public DesignWorkspace(AppServices app) {
         this.app = app;
         Network start = Presets.get("lenet");
-        vm = new DesignViewModel(ChainLayout.apply(start, STARTUP_ROWS));
+        vm = new DesignViewModel(start);
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 hasSelection.set(!vm.getSelection().isEmpty()));
         documentTitle.bind(vm.titleProperty());
@@ -149,6 +148,8 @@ public final class DesignWorkspace implements Workspace {
         view = new StackPane(layout, overlay);
         view.setId("workspace-design");
         view.getStyleClass().add("design-workspace");
+        vm.setLayouter(canvas::layoutNetwork);
+        canvas.relayoutWhenShown();
         canvas.fitWhenShown();
     }
 
@@ -255,8 +256,7 @@ public final class DesignWorkspace implements Workspace {
 
     public void autoLayout() {
         view();
-        int rows = canvas.getHeight() > 0 ? (int) Math.max(3, (canvas.getHeight() - 60) / ChainLayout.ROW) : STARTUP_ROWS;
-        vm.edit("Auto layout", n -> ChainLayout.apply(n, rows));
+        vm.autoLayout();
         canvas.fitWhenShown();
     }
 
@@ -317,7 +317,8 @@ public final class DesignWorkspace implements Workspace {
 
     /** Replaces the design with preset {@code id} (no questions asked). */
     public void loadPreset(String id) {
-        vm.load(ChainLayout.apply(Presets.get(id), STARTUP_ROWS), null);
+        vm.load(Presets.get(id), null);
+        canvas().relayoutWhenShown();
         canvas().fitWhenShown();
         app.status("Opened preset " + id);
     }
@@ -340,6 +341,7 @@ public final class DesignWorkspace implements Workspace {
         Background.submit(() -> NetworkJson.read(file), net -> {
             vm.load(net, file);
             app.fileUsed(file);
+            canvas().adoptRoutes();
             canvas().fitWhenShown();
             app.status("Opened " + file.getFileName());
         }, error -> openFailed(file, error));
@@ -544,6 +546,7 @@ public final class DesignWorkspace implements Workspace {
             if (a.getResult() == restore) {
                 vm.load(r.network(), r.source());
                 vm.markUnsaved();
+                canvas().adoptRoutes();
                 canvas().fitWhenShown();
                 app.status("Restored unsaved work — save it to keep it");
             } else {

@@ -53,6 +53,7 @@ public final class Inspector extends ScrollPane {
     private final Label validation = new Label();
     private final VBox facts = new VBox(4);
     private final VBox problems = new VBox(6);
+    private final VBox inputs = new VBox();
     private String shownId;
     private Layer shownLayer;
     private boolean committing;
@@ -118,6 +119,7 @@ public final class Inspector extends ScrollPane {
         icon.getStyleClass().add("inspector-icon");
         Label title = new Label(type.title());
         title.getStyleClass().add(Css.TITLE_3);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the id gives way, never the title
         Label id = new Label(node.id());
         id.getStyleClass().add("block-id");
         HBox head = new HBox(10, icon, title, id);
@@ -167,7 +169,7 @@ public final class Inspector extends ScrollPane {
         settings.getStyleClass().add("panel-title");
         Label output = new Label("Result");
         output.getStyleClass().add("panel-title");
-        box.getChildren().setAll(head, desc, settings, grid, validation, problems, output, facts);
+        box.getChildren().setAll(head, desc, settings, grid, validation, problems, inputs, output, facts);
         updateFacts();
     }
 
@@ -212,7 +214,54 @@ public final class Inspector extends ScrollPane {
             }
         });
         t.setOnAction(e -> vm.seal());
+        t.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> fieldKey(name, e));
         return t;
+    }
+
+    private static final javafx.scene.input.KeyCombination UNDO =
+            javafx.scene.input.KeyCombination.valueOf("Shortcut+Z");
+    private static final javafx.scene.input.KeyCombination REDO =
+            javafx.scene.input.KeyCombination.valueOf("Shortcut+Y");
+    private static final javafx.scene.input.KeyCombination REDO_SHIFT =
+            javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+Z");
+
+    /**
+     * In a field, Ctrl+Z / Ctrl+Y undo and redo the design (each committed field edit is one step), not
+     * the field's text; Escape puts an invalid field back to the block's value.
+     */
+    private void fieldKey(String name, javafx.scene.input.KeyEvent e) {
+        if (UNDO.match(e) || REDO.match(e) || REDO_SHIFT.match(e)) {
+            e.consume();
+            vm.seal();
+            if (UNDO.match(e)) {
+                vm.undo();
+            } else {
+                vm.redo();
+            }
+            reloadKeepingFocus(name);
+        } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            boolean invalid = editors.values().stream().anyMatch(c -> c.getPseudoClassStates().contains(INVALID));
+            if (invalid) {
+                e.consume();
+                reloadKeepingFocus(name);
+            }
+        }
+    }
+
+    /** Shows the block's values as the design has them, keeping the caret in field {@code name}. */
+    private void reloadKeepingFocus(String name) {
+        if (shownId == null || vm.getNetwork().node(shownId).isEmpty()) {
+            return;
+        }
+        shownLayer = null;
+        refresh();
+        Control c = editors.get(name);
+        if (c != null) {
+            c.requestFocus();
+            if (c instanceof TextField t) {
+                t.selectAll();
+            }
+        }
     }
 
     /** Validates all fields; applies the layer if valid (coalesced into one undo step per field). */
@@ -321,9 +370,12 @@ public final class Inspector extends ScrollPane {
         Analysis a = vm.getAnalysis();
         facts.getChildren().clear();
         problems.getChildren().clear();
+        inputs.getChildren().clear();
         if (shownId == null || a == null) {
             return;
         }
+        vm.getNetwork().node(shownId).filter(MergeInputs::applies)
+                .ifPresent(n -> inputs.getChildren().setAll(MergeInputs.of(n, a, vm)));
         NodeInfo info = a.info(shownId).orElse(null);
         if (info != null && info.known()) {
             facts.getChildren().addAll(

@@ -82,6 +82,8 @@ public final class MainWindow {
     private final RadioMenuItem lightItem = new RadioMenuItem("Light");
     private final RadioMenuItem darkItem = new RadioMenuItem("Dark");
     private final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
+    private RunKeys runKeys;
+    private Alert stopDialog;
 
     public MainWindow(Stage stage, AppPrefs prefs) {
         this.stage = stage;
@@ -92,6 +94,10 @@ public final class MainWindow {
         add(design);
         add(new TrainWorkspace(training, services));
         training.analysisProperty().bind(design.viewModel().analysisProperty());
+        // "Ready to train" in the Design workspace checks the outputs against the chosen data's classes
+        design.viewModel().dataClassesProperty().bind(Bindings.createIntegerBinding(
+                () -> training.dataProperty().get() == null ? 0 : training.dataProperty().get().classNames().size(),
+                training.dataProperty()));
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
         add(new InspectWorkspace());
@@ -294,14 +300,18 @@ public final class MainWindow {
             training.train();
         });
         train.setId("menu-train");
-        MenuItem pause = item("Pause / Resume\tSpace", MaterialDesignP.PAUSE, null, training::togglePause);
-        MenuItem stop = item("Stop", MaterialDesignS.STOP, "Shift+F5", training::stop);
+        MenuItem pause = item("Pause / Resume", MaterialDesignP.PAUSE, "Space", training::togglePause);
+        pause.setId("menu-pause");
+        MenuItem stop = item("Stop…", MaterialDesignS.STOP, "Shift+F5", this::confirmStop);
+        stop.setId("menu-stop");
         train.disableProperty().bind(training.canStartProperty().not());
         pause.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> training.getState() != RunState.RUNNING && training.getState() != RunState.PAUSED,
                 training.stateProperty()));
         stop.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !training.getState().isActive(), training.stateProperty()));
+                () -> !training.getState().isActive() || training.getState() == RunState.STOPPING,
+                training.stateProperty()));
+        runKeys = new RunKeys(train, pause, stop);
         Menu run = new Menu("_Run", null, train, pause, stop);
 
         Menu help = new Menu("_Help", null,
@@ -313,18 +323,43 @@ public final class MainWindow {
         return bar;
     }
 
-    /** Space pauses/resumes a run unless a text field or button has the key. */
+    /**
+     * The run keys act like their menu items whatever has the focus: a scene-level event filter sees
+     * Space, F5 and Shift+F5 before any control does (so a focused Stop button or check box never
+     * "presses" on Space) and fires the menu item if it is enabled. Only an editable text field keeps
+     * Space, so that a folder name can hold a blank.
+     */
     void installKeyHandlers() {
-        stage.getScene().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown() && !e.isAltDown()
-                    && !(stage.getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
-                    && !(stage.getScene().getFocusOwner() instanceof javafx.scene.control.ButtonBase)) {
-                if (training.getState() == RunState.RUNNING || training.getState() == RunState.PAUSED) {
-                    training.togglePause();
-                    e.consume();
-                }
-            }
-        });
+        stage.getScene().addEventFilter(KeyEvent.ANY, runKeys::filter);
+    }
+
+    /** Shift+F5 / Run ▸ Stop: asks first when an epoch is under way (its unfinished part is lost). */
+    public void confirmStop() {
+        if (!training.getState().isActive() || training.getState() == RunState.STOPPING) {
+            return;
+        }
+        var snap = training.snapshotProperty().get();
+        boolean midEpoch = snap != null && snap.batch() > 0 && snap.batch() < snap.batchesPerEpoch();
+        if (!midEpoch) {
+            training.stop();
+            return;
+        }
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
+                "Epoch " + snap.epoch() + " is " + Math.round(100.0 * snap.batch() / snap.batchesPerEpoch())
+                        + " % done. Stopping now keeps every finished epoch in the run folder; this epoch's"
+                        + " progress is lost.",
+                ButtonType.OK, ButtonType.CANCEL);
+        ask.setHeaderText("Stop training?");
+        ask.initOwner(stage);
+        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(ButtonType.OK)).setText("Stop");
+        stopDialog = ask;
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> training.stop());
+        stopDialog = null;
+    }
+
+    /** The Stop confirmation while it is open (tests), else null. */
+    public Alert stopDialog() {
+        return stopDialog;
     }
 
     /** "CPU · PyTorch" / "GPU 0 · PyTorch" from the engine's device label ("cpu", "gpu:0"). */

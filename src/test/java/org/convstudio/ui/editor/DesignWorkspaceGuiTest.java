@@ -134,16 +134,12 @@ class DesignWorkspaceGuiTest {
 
     @Test
     void droppingABlockOnAConnectionInsertsIt() {
-        javafx.scene.shape.CubicCurve edge = (javafx.scene.shape.CubicCurve) lookup("#edge-fc1-relu3");
+        Node edge = lookup("#edge-fc1-relu3");
         assertNotNull(edge, "LeNet draws the fc1 → relu3 connection");
+        List<Double> pts = GuiTestSupport.fx(() -> design.canvas().edgePoints("fc1", "relu3"));
         Point2D onEdge = GuiTestSupport.fx(() -> {
-            double t = 0.5;
-            double u = 1 - t;
-            double x = u * u * u * edge.getStartX() + 3 * u * u * t * edge.getControlX1()
-                    + 3 * u * t * t * edge.getControlX2() + t * t * t * edge.getEndX();
-            double y = u * u * u * edge.getStartY() + 3 * u * u * t * edge.getControlY1()
-                    + 3 * u * t * t * edge.getControlY2() + t * t * t * edge.getEndY();
-            return edge.localToScreen(x, y);
+            // the middle of the connection's first segment
+            return edge.localToScreen((pts.get(0) + pts.get(2)) / 2, (pts.get(1) + pts.get(3)) / 2);
         });
         robot.drag("#palette-dropout").dropTo(onEdge);
         GuiTestSupport.settle();
