@@ -29,8 +29,8 @@ import org.convstudio.model.layer.Subsampling;
  * {@code state_dict} against it.
  *
  * <p>A block id that cannot be a module path (an empty part as in {@code a..b}, a part that is one of
- * {@code nn.Module}'s own attribute names such as {@code train}, or a block whose path is also the
- * container of another block's path) gets a flat name instead: dots become underscores, with underscores
+ * {@code nn.Module}'s own attribute names such as {@code train}, or an id that extends another block's
+ * id, as {@code stem.bn} after a block {@code stem}) gets a flat name instead: dots become underscores, with underscores
  * appended until the name is free.
  */
 public final class TorchLayout {
@@ -167,24 +167,22 @@ public final class TorchLayout {
                 ids.add(id);
             }
         }
-        Set<String> wanted = new HashSet<>();
+        Set<String> blocks = new HashSet<>(ids);
+        Set<String> nested = new HashSet<>();
         for (String id : ids) {
-            if (nestable(id)) {
-                wanted.add(id);
+            if (nestable(id) && prefixes(id).stream().noneMatch(blocks::contains)) {
+                nested.add(id); // "stem.bn" stays flat when "stem" is a block itself
             }
         }
-        // a block's path cannot also be the container of another block's path
         Set<String> prefixes = new HashSet<>();
-        for (String id : wanted) {
-            for (int i = id.indexOf('.'); i > 0; i = id.indexOf('.', i + 1)) {
-                prefixes.add(id.substring(0, i));
-            }
+        for (String id : nested) {
+            prefixes.addAll(prefixes(id));
         }
         Map<String, String> paths = new HashMap<>();
         Set<String> used = new HashSet<>();
         List<String> flat = new ArrayList<>();
         for (String id : ids) {
-            if (wanted.contains(id) && !prefixes.contains(id)) {
+            if (nested.contains(id)) {
                 paths.put(id, id);
                 used.add(id);
             } else {
@@ -201,6 +199,14 @@ public final class TorchLayout {
             used.add(name);
         }
         return paths;
+    }
+
+    private static List<String> prefixes(String id) {
+        List<String> out = new ArrayList<>();
+        for (int i = id.indexOf('.'); i > 0; i = id.indexOf('.', i + 1)) {
+            out.add(id.substring(0, i));
+        }
+        return out;
     }
 
     private static boolean nestable(String id) {
