@@ -80,7 +80,11 @@ public final class PyTorchModelWriter {
             s.append("        # ").append(b.nodeId()).append(": ").append(b.layer().type().title()).append(' ')
                     .append(b.layer().summary()).append(" -> ").append(b.output()).append('\n');
             s.append("        self._put(").append(pyString(b.nodeId())).append(", ").append(pyString(b.path()))
-                    .append(", ").append(module(b)).append(")\n");
+                    .append(", ").append(module(b)).append(")");
+            if (!layout.network().node(b.nodeId()).orElseThrow().trainable()) {
+                s.append(".requires_grad_(False)  # frozen in ConvStudio");
+            }
+            s.append('\n');
         }
         s.append("\n    def _put(self, node_id, path, module):\n");
         s.append("        parent = self\n");
@@ -90,7 +94,8 @@ public final class PyTorchModelWriter {
         s.append("                parent.add_module(part, Scope())\n");
         s.append("            parent = parent._modules[part]\n");
         s.append("        parent.add_module(parts[-1], module)\n");
-        s.append("        self._by_node[node_id] = module\n\n");
+        s.append("        self._by_node[node_id] = module\n");
+        s.append("        return module\n\n");
         s.append("    def forward(self, x):\n");
         s.append("        m = self._by_node\n");
         String output = "x";
@@ -124,7 +129,7 @@ public final class PyTorchModelWriter {
         s.append("    return metadata\n\n\n");
         s.append("if __name__ == \"__main__\":\n");
         s.append("    net = build()\n");
-        s.append("    n = sum(p.numel() for p in net.parameters())\n");
+        s.append("    n = sum(p.numel() for p in net.parameters() if p.requires_grad)\n");
         s.append("    print(f\"{NAME}: {n:,} trainable parameters (ConvStudio: {TRAINABLE_PARAMS:,})\")\n");
         s.append("    print(net(torch.zeros(2, *INPUT_SHAPE)).shape)\n");
         return s.toString();

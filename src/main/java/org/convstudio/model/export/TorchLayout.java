@@ -96,6 +96,10 @@ public final class TorchLayout {
             Shape out = a.info(id).orElseThrow().output();
             String path = paths.get(id);
             List<TorchTensor> tensors = path == null ? List.of() : tensors(id, path, n.layer(), in);
+            if (!n.trainable()) { // a frozen block: its parameters do not require gradients
+                tensors = tensors.stream().map(t -> new TorchTensor(t.key(), t.nodeId(), t.djlName(), t.shape(), t.integer(),
+                        false)).toList();
+            }
             blocks.add(new Block(id, n.layer(), path, variables.get(id), n.inputs(), in, out, id.equals(a.outputId()),
                     tensors));
         }
@@ -137,12 +141,18 @@ public final class TorchLayout {
         return analysis.outputShape().orElseThrow().channels();
     }
 
-    /** Learnt values: equals ConvStudio's trainable count and PyTorch's {@code sum(p.numel() for p in parameters())}. */
+    /**
+     * Learnt values: ConvStudio's trainable count, and PyTorch's
+     * {@code sum(p.numel() for p in parameters() if p.requires_grad)}.
+     */
     public long trainableParams() {
         return byKey.values().stream().filter(TorchTensor::trainable).mapToLong(TorchTensor::elements).sum();
     }
 
-    /** Stored statistics ConvStudio counts (batch norm's running mean and variance, not its batch counter). */
+    /**
+     * Stored values ConvStudio counts as non-trainable: batch norm's running mean and variance (not its
+     * batch counter) and the parameters of frozen blocks.
+     */
     public long nonTrainableParams() {
         return byKey.values().stream().filter(t -> !t.trainable() && t.kept()).mapToLong(TorchTensor::elements).sum();
     }

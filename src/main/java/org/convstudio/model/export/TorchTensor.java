@@ -12,7 +12,7 @@ import java.util.List;
  *                 for entries ConvStudio does not keep (batch norm's {@code num_batches_tracked})
  * @param shape    the tensor's shape
  * @param integer  true for an int64 counter, false for float32 values
- * @param trainable true for a learnt parameter, false for a stored statistic
+ * @param trainable true for a learnt parameter, false for a stored statistic or a parameter of a frozen block
  */
 public record TorchTensor(String key, String nodeId, String djlName, long[] shape, boolean integer, boolean trainable) {
 

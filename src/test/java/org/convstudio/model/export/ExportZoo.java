@@ -22,7 +22,10 @@ import org.convstudio.model.layer.PoolMode;
 import org.convstudio.model.layer.Softmax;
 import org.convstudio.model.layer.Subsampling;
 
-/** A 1×28×28 design with every kind of block (and ids PyTorch cannot take as they are), for the export tests. */
+/**
+ * A 1×28×28 design with every kind of block (and ids PyTorch cannot take as they are, and a frozen
+ * block), for the export tests.
+ */
 public final class ExportZoo {
 
     private ExportZoo() {
@@ -38,7 +41,7 @@ public final class ExportZoo {
                 Node.of("leaky", new Activation(ActivationKind.LEAKY_RELU, 0.2), "stem.bn"),
                 Node.of("wide", Conv2d.of(8, 3).withPadding(2).withDilation(2).withGroups(2), "leaky"),
                 Node.of("elu", new Activation(ActivationKind.ELU, 0.7), "wide"),
-                Node.of("narrow", Conv2d.of(8, 1).withBias(false), "leaky"),
+                Node.of("narrow", Conv2d.of(8, 1).withBias(false), "leaky").withTrainable(false), // frozen
                 Node.of("gelu", Activation.of(ActivationKind.GELU), "narrow"),
                 Node.of("join", new Concat(), "elu", "gelu"),
                 Node.of("l2", new Pool2d(PoolMode.L2, 2, 2, 2, 2, 0, 0), "join"),
