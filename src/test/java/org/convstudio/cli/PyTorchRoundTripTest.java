@@ -104,9 +104,6 @@ class PyTorchRoundTripTest {
         for (int i = 0; i < n; i++) {
             assertEquals(argmax(theirs, i, 10), argmax(mine, i, 10), "prediction of sample " + i);
         }
-        // and ConvStudio continues training the imported run
-        Result more = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "64", "--threads", "1");
-        assertEquals(0, more.code(), more.err());
     }
 
     @Test

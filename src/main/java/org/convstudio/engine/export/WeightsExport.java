@@ -6,15 +6,18 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.convstudio.engine.build.NetworkBlock;
 import org.convstudio.model.export.TorchLayout;
 import org.convstudio.model.export.TorchTensor;
 import org.convstudio.model.graph.Network;
-import org.convstudio.model.io.AtomicFiles;
 
 /**
  * Writes a run folder's trained weights as {@code weights.safetensors}, one tensor per entry of the
@@ -51,9 +54,21 @@ public final class WeightsExport {
                 a.setName(t.key());
                 list.add(a);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            list.encode(out, NDList.Encoding.SAFETENSORS);
-            AtomicFiles.write(file, out.toByteArray());
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".weights-", ".tmp");
+            try {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    list.encode(out, NDList.Encoding.SAFETENSORS); // streamed: VGG-16's 553 MB never sit in one array
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
             return list.size();
         }
     }
