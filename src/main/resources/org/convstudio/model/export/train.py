@@ -165,14 +165,11 @@ def fit_normalization(images):
     return mean.float().tolist(), std.float().tolist()
 
 
-def augment(x, max_shift, max_degrees, gen):
-    """Random whole-pixel shifts and rotations about the centre (bilinear; zeros come in from outside),
-    as ConvStudio augments training batches (applied before normalisation)."""
+def transform(x, dx, dy, degrees):
+    """Moves each image right by dx and down by dy pixels and rotates it by degrees (clockwise on screen)
+    about its centre, sampling bilinearly with zeros from outside: ConvStudio's Augmenter.transform."""
     n, _, h, w = x.shape
-    dx = torch.randint(-max_shift, max_shift + 1, (n,), generator=gen).double() if max_shift > 0 else torch.zeros(n, dtype=torch.float64)
-    dy = torch.randint(-max_shift, max_shift + 1, (n,), generator=gen).double() if max_shift > 0 else torch.zeros(n, dtype=torch.float64)
-    deg = (torch.rand(n, generator=gen, dtype=torch.float64) * 2 - 1) * max_degrees
-    rad = deg * math.pi / 180
+    rad = degrees * math.pi / 180
     cos, sin = rad.cos(), rad.sin()
     cx, cy = max((w - 1) / 2, 0.5), max((h - 1) / 2, 0.5)
     theta = torch.stack([
@@ -180,6 +177,16 @@ def augment(x, max_shift, max_degrees, gen):
         torch.stack([-sin * cx / cy, cos, (sin * dx - cos * dy) / cy], dim=1)], dim=1).float().to(x.device)
     grid = F.affine_grid(theta, list(x.shape), align_corners=True)
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=True)
+
+
+def augment(x, max_shift, max_degrees, gen):
+    """ConvStudio's training augmentation (applied before normalisation): a random whole-pixel shift in
+    [-max_shift, max_shift] along each axis and a random rotation in [-max_degrees, max_degrees] per image."""
+    n = x.shape[0]
+    dx = torch.randint(-max_shift, max_shift + 1, (n,), generator=gen).double() if max_shift > 0 else torch.zeros(n, dtype=torch.float64)
+    dy = torch.randint(-max_shift, max_shift + 1, (n,), generator=gen).double() if max_shift > 0 else torch.zeros(n, dtype=torch.float64)
+    deg = (torch.rand(n, generator=gen, dtype=torch.float64) * 2 - 1) * max_degrees
+    return transform(x, dx, dy, deg)
 
 
 # ----------------------------------------------------------------------------- training
