@@ -16,6 +16,9 @@ import org.convstudio.model.export.PyTorchModelWriter;
 import org.convstudio.model.export.TorchLayout;
 import org.convstudio.model.graph.Network;
 import org.convstudio.model.io.AtomicFiles;
+import org.convstudio.model.io.NetworkFileException;
+import org.convstudio.model.io.NetworkJson;
+import org.convstudio.model.preset.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,15 +45,31 @@ final class ExportCommand {
         @Spec
         CommandSpec spec;
 
+        static boolean isRunFolder(Path dir) {
+            return Files.isDirectory(dir) && Files.exists(dir.resolve(RunFolder.ARCHITECTURE));
+        }
+
+        /** The design of a run folder, also before its first checkpoint. */
+        static Network runArchitecture(Path dir) {
+            try {
+                return NetworkJson.parse(dir.resolve(RunFolder.ARCHITECTURE).toString(), new RunFolder(dir).readArchitecture());
+            } catch (NetworkFileException e) {
+                throw new UserError(e.getMessage());
+            } catch (IOException e) {
+                throw new UserError("Cannot read " + dir.resolve(RunFolder.ARCHITECTURE) + " (" + TrainCommand.rootMessage(e)
+                        + "): check that the run folder is complete.");
+            }
+        }
+
         @Override
         public Integer call() throws Exception {
             Path dir = Path.of(source);
-            boolean run = Files.isDirectory(dir) && Files.exists(dir.resolve(RunFolder.ARCHITECTURE));
-            if (Files.isDirectory(dir) && !run) {
+            boolean run = isRunFolder(dir);
+            if (Files.isDirectory(dir) && !run && Presets.find(source).isEmpty()) {
                 throw new UserError("The folder " + source + " is not a run folder (it has no " + RunFolder.ARCHITECTURE
                         + "): give a run folder, a preset id or a .convnet.json file.");
             }
-            Network net = run ? TrainCommand.loadRunArchitecture(dir) : NetworkArgument.load(source);
+            Network net = run ? runArchitecture(dir) : NetworkArgument.load(source);
             TorchLayout layout;
             try {
                 layout = TorchLayout.of(net);

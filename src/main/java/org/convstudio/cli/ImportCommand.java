@@ -59,8 +59,8 @@ final class ImportCommand {
                 throw new UserError("The weights file " + file + " does not exist: give the .safetensors file train.py wrote.");
             }
             Path dir = Path.of(target);
-            boolean run = Files.isDirectory(dir) && Files.exists(dir.resolve(RunFolder.ARCHITECTURE));
-            if (Files.isDirectory(dir) && !run) {
+            boolean run = ExportCommand.Pytorch.isRunFolder(dir);
+            if (Files.isDirectory(dir) && !run && org.convstudio.model.preset.Presets.find(target).isEmpty()) {
                 throw new UserError("The folder " + target + " is not a run folder (it has no " + RunFolder.ARCHITECTURE
                         + "): give a run folder, a preset id or a .convnet.json file.");
             }
@@ -68,7 +68,11 @@ final class ImportCommand {
             Path folder;
             TrainingConfig config;
             if (run) {
-                net = TrainCommand.loadRunArchitecture(dir);
+                if (!Files.exists(dir.resolve(RunFolder.WEIGHTS))) {
+                    throw new UserError("The run in " + dir + " has no weights yet (no " + RunFolder.WEIGHTS
+                            + "): import into its design file instead, with --out for the new run folder.");
+                }
+                net = ExportCommand.Pytorch.runArchitecture(dir);
                 folder = dir;
                 try {
                     config = new RunFolder(dir).readConfig();

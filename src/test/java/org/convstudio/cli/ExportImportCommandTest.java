@@ -58,6 +58,22 @@ class ExportImportCommandTest {
     }
 
     @Test
+    void aRunBeforeItsFirstCheckpointExportsItsDesign() throws Exception {
+        Path run = dir.resolve("run");
+        new org.convstudio.engine.train.RunFolder(run).writeArchitecture(
+                org.convstudio.model.io.NetworkJson.toJson(Presets.get("mlp")));
+        new org.convstudio.engine.train.RunFolder(run).writeConfig(
+                org.convstudio.engine.train.TrainingConfig.builder().setBatchSize(16).build());
+        Result r = SummaryCommandTest.run("export", "pytorch", run.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("no weights yet"), r.out());
+        assertEquals(16, new ObjectMapper().readTree(dir.resolve("x/settings.json").toFile()).get("batchSize").asInt());
+        Result imp = SummaryCommandTest.run("import", "weights", run.toString(), dir.resolve("x/model.py").toString());
+        assertEquals(1, imp.code());
+        assertTrue(imp.err().contains("has no weights yet"), imp.err());
+    }
+
+    @Test
     void badInputGetsOneSentenceNamingTheFile() throws Exception {
         Path broken = dir.resolve("broken.convnet.json");
         Files.writeString(broken, """
