@@ -50,6 +50,9 @@ public final class NetworkBlock extends AbstractBlock {
             int inChannels = node.inputs().isEmpty() ? 0
                     : analysis.info(node.inputs().get(0)).orElseThrow().output().channels();
             Block block = LayerBlocks.of(node.layer(), inChannels, id.equals(analysis.outputId()));
+            if (!node.trainable()) {
+                block.freezeParameters(true); // no gradient: the optimiser skips its parameters
+            }
             position.put(id, ids.size());
             ids.add(id);
             blocks.add(addChildBlock(id, block));

@@ -260,6 +260,10 @@ public final class NetworkAnalyzer {
                     Shape out = layer.outputShape(ins);
                     long trainable = layer.trainableParams(ins);
                     long buffers = layer.nonTrainableParams(ins);
+                    if (!node.trainable()) { // a frozen block's parameters are stored, not learnt
+                        buffers += trainable;
+                        trainable = 0;
+                    }
                     long macs = layer.macs(ins, out);
                     ReceptiveField rf = receptiveField(layer, ins, rfs);
                     infos.put(id, new NodeInfo(id, out, trainable, buffers, macs, out.elements(), rf));

@@ -61,6 +61,9 @@ public final class NetworkJson {
             }
             o.put("x", Math.round(n.x() * 10) / 10.0);
             o.put("y", Math.round(n.y() * 10) / 10.0);
+            if (!n.trainable()) {
+                o.put("trainable", false); // optional field, true when absent
+            }
             LayerCodec.write(n.layer(), o);
         }
         return root;
@@ -227,11 +230,20 @@ public final class NetworkJson {
         }
         double x = coordinate(o, "x", path, problems);
         double y = coordinate(o, "y", path, problems);
-        Layer layer = LayerCodec.read(type.get(), o, path, problems, "id", "type", "inputs", "x", "y");
+        boolean trainable = true;
+        JsonNode t = o.get("trainable");
+        if (t != null && !t.isNull()) {
+            if (t.isBoolean()) {
+                trainable = t.asBoolean();
+            } else {
+                problems.add(path + ".trainable: expected true or false, found " + FieldReader.describe(t));
+            }
+        }
+        Layer layer = LayerCodec.read(type.get(), o, path, problems, "id", "type", "inputs", "x", "y", "trainable");
         if (layer == null || id == null) {
             return Optional.empty();
         }
-        return Optional.of(new Node(id, layer, inputs, x, y));
+        return Optional.of(new Node(id, layer, inputs, x, y, trainable));
     }
 
     private static double coordinate(ObjectNode o, String field, String path, List<String> problems) {

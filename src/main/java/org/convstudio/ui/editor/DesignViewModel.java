@@ -291,7 +291,7 @@ public final class DesignViewModel {
             String copyId = renamed.get(n.id());
             if (copyId != null) {
                 List<String> inputs = n.inputs().stream().map(i -> renamed.getOrDefault(i, i)).toList();
-                copies.add(new Node(copyId, n.layer(), inputs, n.x() + 40, n.y() + 40));
+                copies.add(new Node(copyId, n.layer(), inputs, n.x() + 40, n.y() + 40, n.trainable()));
             }
         }
         boolean changed = edit("Duplicate", n -> {
