@@ -56,7 +56,7 @@ final class ExportCommand {
             } catch (NetworkFileException e) {
                 throw new UserError(e.getMessage());
             } catch (IOException e) {
-                throw new UserError("Cannot read " + dir.resolve(RunFolder.ARCHITECTURE) + " (" + TrainCommand.rootMessage(e)
+                throw new UserError("Cannot read " + dir.resolve(RunFolder.ARCHITECTURE) + " (" + org.convstudio.engine.run.Explain.rootMessage(e)
                         + "): check that the run folder is complete.");
             }
         }
@@ -85,7 +85,7 @@ final class ExportCommand {
                     config = new RunFolder(dir).readConfig();
                     normalization = TrainSettings.readNormalization(dir);
                 } catch (IOException e) {
-                    throw new UserError("Cannot read the settings of the run in " + dir + " (" + TrainCommand.rootMessage(e)
+                    throw new UserError("Cannot read the settings of the run in " + dir + " (" + org.convstudio.engine.run.Explain.rootMessage(e)
                             + "): check its " + RunFolder.CONFIG + ".");
                 }
                 origin = "run folder " + dir.toAbsolutePath();
@@ -102,7 +102,7 @@ final class ExportCommand {
                 AtomicFiles.write(target.resolve(PyTorchModelWriter.SETTINGS_FILE),
                         TrainSettings.text(TrainSettings.of(config, normalization, origin)).getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UserError("Cannot write into " + target + " (" + TrainCommand.rootMessage(e)
+                throw new UserError("Cannot write into " + target + " (" + org.convstudio.engine.run.Explain.rootMessage(e)
                         + "): choose another --out folder.");
             }
             PrintWriter o = spec.commandLine().getOut();
@@ -126,7 +126,7 @@ final class ExportCommand {
                         o.println("  " + target.resolve(PyTorchModelWriter.WEIGHTS_FILE) + " (" + n + " tensors)");
                     } catch (IOException | RuntimeException e) {
                         throw new UserError("Cannot export the weights of " + dir.resolve(RunFolder.WEIGHTS) + " ("
-                                + TrainCommand.rootMessage(e) + "): the run folder may be damaged; export the design instead.");
+                                + org.convstudio.engine.run.Explain.rootMessage(e) + "): the run folder may be damaged; export the design instead.");
                     }
                 }
             }

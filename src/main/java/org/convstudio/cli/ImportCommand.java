@@ -77,7 +77,7 @@ final class ImportCommand {
                 try {
                     config = new RunFolder(dir).readConfig();
                 } catch (IOException e) {
-                    throw new UserError("Cannot read " + dir.resolve(RunFolder.CONFIG) + " (" + TrainCommand.rootMessage(e)
+                    throw new UserError("Cannot read " + dir.resolve(RunFolder.CONFIG) + " (" + org.convstudio.engine.run.Explain.rootMessage(e)
                             + "): the run folder is damaged; import into the design instead.");
                 }
                 if (out != null) {
@@ -85,7 +85,7 @@ final class ImportCommand {
                 }
             } else {
                 net = NetworkArgument.load(target);
-                folder = out != null ? out : TrainCommand.defaultRunFolder(net.name() + "-imported");
+                folder = out != null ? out : org.convstudio.engine.run.RunLocation.newRunFolder(org.convstudio.engine.run.RunLocation.defaultRoot(), net.name() + "-imported");
                 if (new RunFolder(folder).hasCheckpoint()) {
                     throw new UserError("The folder " + folder + " already holds a run: import into it by naming it instead of the design, or choose another --out.");
                 }
@@ -97,8 +97,8 @@ final class ImportCommand {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             } catch (IOException e) {
-                throw new UserError(TrainCommand.rootMessage(e).equals(e.getMessage()) ? e.getMessage()
-                        : e.getMessage() + " (" + TrainCommand.rootMessage(e) + ")");
+                throw new UserError(org.convstudio.engine.run.Explain.rootMessage(e).equals(e.getMessage()) ? e.getMessage()
+                        : e.getMessage() + " (" + org.convstudio.engine.run.Explain.rootMessage(e) + ")");
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json) {

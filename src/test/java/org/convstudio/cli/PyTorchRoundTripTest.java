@@ -180,7 +180,7 @@ class PyTorchRoundTripTest {
     }
 
     static float[] convStudioLogits(Path run, float[] x, int n) throws Exception {
-        Network net = TrainCommand.loadRunArchitecture(run);
+        Network net = org.convstudio.engine.run.RunReader.read(run).design();
         NetworkBlock probe = NetworkBlock.of(net);
         Shape chw = probe.inputShape(1).slice(1);
         try (TrainingSession s = TrainingSession.fromRunFolder(run, () -> NetworkBlock.of(net), chw, probe.classCount())

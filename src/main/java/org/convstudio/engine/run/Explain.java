@@ -69,6 +69,13 @@ public final class Explain {
         return doing + ": " + Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** The message of the exception that says what happened (its class name when it has none). */
+    public static String rootMessage(Throwable error) {
+        Throwable root = unwrap(error);
+        String msg = root.getMessage();
+        return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg.strip();
+    }
+
     /** The exception that says what happened, looking through wrappers. */
     public static Throwable unwrap(Throwable error) {
         Throwable t = error;
