@@ -19,11 +19,20 @@ public final class BackpropLesson implements Lesson {
     private static final String[] L2 = {"h3", "h4"};
 
     private final BackpropProblem problem;
-    private final BackpropTrace t;
+    private final BackpropSolver solver;
+    private BackpropTrace t;
 
+    /** The solver runs on first use of the numbers or steps (listing lessons starts no engine). */
     public BackpropLesson(BackpropProblem problem, BackpropSolver solver) {
         this.problem = problem;
-        this.t = solver.solve(problem);
+        this.solver = solver;
+    }
+
+    private synchronized BackpropTrace solved() {
+        if (t == null) {
+            t = solver.solve(problem);
+        }
+        return t;
     }
 
     public BackpropProblem problem() {
@@ -31,7 +40,7 @@ public final class BackpropLesson implements Lesson {
     }
 
     public BackpropTrace trace() {
-        return t;
+        return solved();
     }
 
     @Override
@@ -51,6 +60,7 @@ public final class BackpropLesson implements Lesson {
 
     @Override
     public Map<String, Object> numbers() {
+        solved();
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("input", List.of(problem.x()[0], problem.x()[1]));
         n.put("target", problem.target());
@@ -107,6 +117,7 @@ public final class BackpropLesson implements Lesson {
 
     @Override
     public List<LessonStep> steps() {
+        solved();
         List<LessonStep> s = new ArrayList<>();
         double[] x = problem.x();
         s.add(new LessonStep("The network", "Two inputs, two hidden layers of two sigmoid units and one output. "
