@@ -123,8 +123,8 @@ public final class BackpropLesson implements Lesson {
         s.add(new LessonStep("The network", "Two inputs, two hidden layers of two sigmoid units and one output. "
                 + "Each arrow carries a weight; a unit adds up its inputs times their weights and squashes the sum "
                 + "with the sigmoid g(z) = 1 / (1 + e^−z). We train it on one example and watch every number.",
-                Map.of("input", List.of(x[0], x[1]), "target", problem.target(), "learningRate", problem.rate()),
-                graph(problem.w1(), problem.w2(), problem.w3(), Map.of("x1", fmt(x[0]), "x2", fmt(x[1])), List.of())));
+                Nums.of("input", List.of(x[0], x[1]), "target", problem.target(), "learningRate", problem.rate()),
+                graph(problem.w1(), problem.w2(), problem.w3(), Nums.of("x1", fmt(x[0]), "x2", fmt(x[1])), List.of())));
         Map<String, String> notes = new LinkedHashMap<>();
         notes.put("x1", fmt(x[0]));
         notes.put("x2", fmt(x[1]));
@@ -149,7 +149,7 @@ public final class BackpropLesson implements Lesson {
         s.add(new LessonStep("The output's error", "The output should be " + fmt(problem.target()) + " but is "
                 + fmt(t.output()) + ". Its error signal is Δy = target − output = " + fmt(t.delta3())
                 + " (with the cross-entropy loss the sigmoid's slope cancels out here).",
-                Map.of("y", t.delta3()), graph(problem.w1(), problem.w2(), problem.w3(), Map.copyOf(deltaNotes), List.of("y"))));
+                Nums.of("y", t.delta3()), graph(problem.w1(), problem.w2(), problem.w3(), Map.copyOf(deltaNotes), List.of("y"))));
         Map<String, Object> d2 = new LinkedHashMap<>();
         List<String> l2 = new ArrayList<>();
         for (int u = 0; u < 2; u++) {
@@ -187,7 +187,7 @@ public final class BackpropLesson implements Lesson {
                 + " + " + fmt(t.w1After()[0][1]) + " × " + fmt(x[1]) + ") = " + fmt(t.a1After()[0])
                 + ". The output moved from " + fmt(t.output()) + " to " + fmt(t.outputAfter()) + ", closer to the target "
                 + fmt(problem.target()) + ". Training repeats this for every example, many times.",
-                Map.of("h1", t.a1After()[0], "y", t.outputAfter()),
+                Nums.of("h1", t.a1After()[0], "y", t.outputAfter()),
                 graph(t.w1After(), t.w2After(), t.w3After(), after, List.of("h1", "y"))));
         return s;
     }
@@ -207,16 +207,20 @@ public final class BackpropLesson implements Lesson {
                 + " = " + fmt(t.w3After()[0]) + "\nThe other eight weights change the same way (written on the arrows).";
     }
 
-    private static Drawing.Graph graph(double[][] w1, double[][] w2, double[] w3, Map<String, String> notes,
+    private static String note(Map<String, ?> notes, String id) {
+        return notes.containsKey(id) ? String.valueOf(notes.get(id)) : "";
+    }
+
+    private static Drawing.Graph graph(double[][] w1, double[][] w2, double[] w3, Map<String, ?> notes,
                                        List<String> highlight) {
         List<Drawing.GraphNode> nodes = new ArrayList<>();
         double[] ys = {0.3, 0.7};
         for (int i = 0; i < 2; i++) {
-            nodes.add(new Drawing.GraphNode(X[i], 0.08, ys[i], X[i], notes.getOrDefault(X[i], "")));
-            nodes.add(new Drawing.GraphNode(L1[i], 0.36, ys[i], L1[i], notes.getOrDefault(L1[i], "")));
-            nodes.add(new Drawing.GraphNode(L2[i], 0.64, ys[i], L2[i], notes.getOrDefault(L2[i], "")));
+            nodes.add(new Drawing.GraphNode(X[i], 0.08, ys[i], X[i], note(notes, X[i])));
+            nodes.add(new Drawing.GraphNode(L1[i], 0.36, ys[i], L1[i], note(notes, L1[i])));
+            nodes.add(new Drawing.GraphNode(L2[i], 0.64, ys[i], L2[i], note(notes, L2[i])));
         }
-        nodes.add(new Drawing.GraphNode("y", 0.92, 0.5, "y", notes.getOrDefault("y", "")));
+        nodes.add(new Drawing.GraphNode("y", 0.92, 0.5, "y", note(notes, "y")));
         List<Drawing.GraphEdge> edges = new ArrayList<>();
         for (int to = 0; to < 2; to++) {
             for (int from = 0; from < 2; from++) {

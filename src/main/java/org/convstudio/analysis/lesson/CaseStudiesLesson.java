@@ -82,7 +82,7 @@ public final class CaseStudiesLesson implements Lesson {
         a.put("convParams", alexnet.totals().params() - denseParams(alexnet));
         a.put("fc6Params", params(alexnet, "fc6"));
         n.put("alexnet", a);
-        n.put("vgg16", Map.of("totalParams", vgg16.totals().params(), "denseParams", denseParams(vgg16)));
+        n.put("vgg16", Nums.of("totalParams", vgg16.totals().params(), "denseParams", denseParams(vgg16)));
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("totalParams", googlenet.totals().params());
         Map<String, Object> modules = new LinkedHashMap<>();
@@ -129,13 +129,13 @@ public final class CaseStudiesLesson implements Lesson {
                 "C3's 16 maps each read only some of S2's 6 maps (a filled cell: map in the column reads map in the row): "
                         + "maps 0–5 read 3, maps 6–14 read 4, map 15 reads all 6. That keeps C3 at " + f(params(lenet5, "c3"))
                         + " parameters and makes the maps differ. The whole network has " + f(lenet5.totals().params()) + ".",
-                Map.of("c3Params", params(lenet5, "c3"), "totalParams", lenet5.totals().params()),
+                Nums.of("c3Params", params(lenet5, "c3"), "totalParams", lenet5.totals().params()),
                 new Drawing.Grid("C3 connection table (rows: S2 maps, columns: C3 maps)", table, false, false, List.of())));
         long conv1 = params(alexnet, "conv1");
         s.add(new LessonStep("AlexNet (2012), first layer — preset alexnet",
                 "96 filters of 11×11×3 with stride 4 turn the 227×227×3 image into 55×55×96: (11 × 11 × 3 + 1) × 96 = "
                         + f(conv1) + " parameters. The first 3×3 max pool has none.",
-                Map.of("conv1Params", conv1, "conv1Output", alexnet.info("conv1").orElseThrow().output().dims()),
+                Nums.of("conv1Params", conv1, "conv1Output", alexnet.info("conv1").orElseThrow().output().dims()),
                 new Drawing.Lines(List.of("(11 × 11 × 3 + 1) × 96 = " + f(conv1),
                         "227 × 227 × 3  →  55 × 55 × 96", "floor((227 − 11) / 4) + 1 = 55"))));
         long dense = denseParams(alexnet);
@@ -149,12 +149,12 @@ public final class CaseStudiesLesson implements Lesson {
                         + ". The five convolutions, which do the seeing, need only " + f(total - dense)
                         + ". Remove the dense layers and the network shrinks " + Math.round((double) total / (total - dense))
                         + " times — the idea later networks followed.",
-                Map.of("totalParams", total, "denseParams", dense, "convParams", total - dense),
+                Nums.of("totalParams", total, "denseParams", dense, "convParams", total - dense),
                 new Drawing.Bars("AlexNet parameters by layer", labels, values, false)));
         s.add(new LessonStep("VGG-16 (2014) — preset vgg16",
                 "Only 3×3 convolutions, stacked: two of them see 5×5, three see 7×7, with fewer weights than one big kernel. "
                         + f(vgg16.totals().params()) + " parameters, " + f(denseParams(vgg16)) + " of them in the three dense layers.",
-                Map.of("totalParams", vgg16.totals().params(), "denseParams", denseParams(vgg16)),
+                Nums.of("totalParams", vgg16.totals().params(), "denseParams", denseParams(vgg16)),
                 new Drawing.Lines(List.of("13 convolutions 3×3 + 3 dense layers", "parameters " + f(vgg16.totals().params()),
                         "3 × (3×3×C×C) = 27 C²  <  7×7×C×C = 49 C²"))));
         List<List<String>> rows = new ArrayList<>();
@@ -168,7 +168,7 @@ public final class CaseStudiesLesson implements Lesson {
                 "An inception module runs four paths on the same input — 1×1, 3×3 and 5×5 convolutions and a max pool — and stacks "
                         + "their outputs. 1×1 convolutions first shrink the channels so the 3×3 and 5×5 paths stay cheap. 22 layers "
                         + "with parameters and " + f(googlenet.totals().params()) + " parameters, nine times fewer than AlexNet.",
-                Map.of("totalParams", googlenet.totals().params()),
+                Nums.of("totalParams", googlenet.totals().params()),
                 new Drawing.Table("inception modules (Szegedy et al. 2014, Table 1)",
                         List.of("module", "output", "1×1", "3×3", "5×5", "pool proj", "params"), rows)));
         s.add(new LessonStep("ResNet-18 (2015) — preset resnet18",
@@ -176,7 +176,7 @@ public final class CaseStudiesLesson implements Lesson {
                         + "direct path back and very deep networks still train. ResNet-18 has " + shortcuts() + " shortcuts ("
                         + projectionShortcuts() + " with a 1×1 convolution where the size changes) and "
                         + f(resnet18.totals().trainableParams()) + " trainable parameters.",
-                Map.of("shortcuts", shortcuts(), "projectionShortcuts", projectionShortcuts(),
+                Nums.of("shortcuts", shortcuts(), "projectionShortcuts", projectionShortcuts(),
                         "trainableParams", resnet18.totals().trainableParams()),
                 new Drawing.Lines(List.of("output = F(x) + x", shortcuts() + " shortcuts, " + projectionShortcuts() + " with 1×1 projection",
                         "parameters " + f(resnet18.totals().trainableParams())))));

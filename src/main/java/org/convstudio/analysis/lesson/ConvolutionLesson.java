@@ -152,7 +152,7 @@ public final class ConvolutionLesson implements Lesson {
                 "A " + input.length + "×" + input[0].length + " input and a " + kernel.length + "×" + kernel[0].length
                         + " kernel. With stride " + stride + ", padding " + pad + " and dilation " + dilation
                         + " the output has floor((M − F + 2P) / S) + 1 rows: " + formula() + ".",
-                Map.of("formula", formula(), "outputSize", out.length),
+                Nums.of("formula", formula(), "outputSize", out.length),
                 new Drawing.Row(List.of(new Drawing.Grid("input", input, true, false, List.of()),
                         new Drawing.Grid(flip ? "kernel (flipped: true convolution)" : "kernel", k, true, true, List.of())), "⋆")));
         int[][] positions = {{0, 0}, {0, 1}, {out.length - 1, out[0].length - 1}};
@@ -193,7 +193,7 @@ public final class ConvolutionLesson implements Lesson {
                 "Sliding the same " + kernel.length + "×" + kernel[0].length + " weights over every position gives the "
                         + out.length + "×" + out[0].length + " feature map: " + (kernel.length * kernel[0].length)
                         + " weights are shared by all " + (out.length * out[0].length) + " outputs.",
-                Map.of("output", Grids.rows(out)), new Drawing.Row(List.of(
+                Nums.of("output", Grids.rows(out)), new Drawing.Row(List.of(
                         new Drawing.Grid("input", input, true, false, List.of()),
                         new Drawing.Grid("feature map", out, true, true, List.of())), "→")));
         List<List<String>> rows = new ArrayList<>();
@@ -208,13 +208,13 @@ public final class ConvolutionLesson implements Lesson {
         s.add(new LessonStep("Output size: floor((M − F + 2P) / S) + 1",
                 "Padding adds P zeros on every side, stride skips positions, dilation spreads the kernel to D·(F − 1) + 1 cells. "
                         + "A 3×3 kernel keeps a 7×7 input at 7×7 with padding 1; AlexNet's first layer turns 227 into 55.",
-                Map.of("outputSizes", sizes), new Drawing.Table("output sizes", List.of("case", "formula", "output"), rows)));
+                Nums.of("outputSizes", sizes), new Drawing.Table("output sizes", List.of("case", "formula", "output"), rows)));
         double[][] courseInput = TOY_INPUT;
         s.add(new LessonStep("Cross-correlation or convolution?",
                 "Deep-learning libraries slide the kernel as it is (cross-correlation). A true convolution first turns the "
                         + "kernel by 180°. For the kernel on the left the two give opposite signs; since the network learns its "
                         + "kernels, it simply learns the flipped one — both are called convolution.",
-                Map.of("kernel", Grids.rows(COURSE_KERNEL), "flipped", Grids.rows(Grids.flip(COURSE_KERNEL))),
+                Nums.of("kernel", Grids.rows(COURSE_KERNEL), "flipped", Grids.rows(Grids.flip(COURSE_KERNEL))),
                 new Drawing.Row(List.of(
                         new Drawing.Grid("kernel h", COURSE_KERNEL, true, true, List.of()),
                         new Drawing.Grid("flipped g", Grids.flip(COURSE_KERNEL), true, true, List.of()),

@@ -101,7 +101,7 @@ public final class KernelsLesson implements Lesson {
             ks.put(k.id(), m);
         }
         double[][] g = gradientMagnitude();
-        ks.put("gradient-magnitude", Map.of("min", Grids.min(g), "max", Grids.max(g)));
+        ks.put("gradient-magnitude", Nums.of("min", Grids.min(g), "max", Grids.max(g)));
         n.put("kernels", ks);
         return n;
     }
@@ -125,7 +125,7 @@ public final class KernelsLesson implements Lesson {
         double[][] g = gradientMagnitude();
         s.add(new LessonStep("Gradient magnitude", "Combining the two Sobel results, √(Ix² + Iy²), gives the strength "
                 + "of the change in any direction: the outline of the digit. A network's first layer learns kernels much like these.",
-                Map.of("min", Grids.min(g), "max", Grids.max(g)),
+                Nums.of("min", Grids.min(g), "max", Grids.max(g)),
                 new Drawing.Row(List.of(new Drawing.Grid("Ix", apply(kernel("sobel-x")), false, true, List.of()),
                         new Drawing.Grid("Iy", apply(kernel("sobel-y")), false, true, List.of()),
                         new Drawing.Grid("√(Ix² + Iy²)", g, false, false, List.of())), "")));

@@ -118,7 +118,7 @@ public final class LocalityLesson implements Lesson {
         LessonStep one = new LessonStep("A digit is a list of numbers",
                 "To a fully connected network this " + digit.length + "×" + digit[0].length + " digit is just " + n
                         + " numbers in a row. Nothing tells it that two inputs are neighbours in the picture.",
-                Map.of("pixels", n), new Drawing.Grid("the digit", digit, false, false, none));
+                Nums.of("pixels", n), new Drawing.Grid("the digit", digit, false, false, none));
         Map<String, Object> n2 = new LinkedHashMap<>();
         n2.put("changedValues", changed);
         n2.put("blackToWhite", blackToWhite);
@@ -134,7 +134,7 @@ public final class LocalityLesson implements Lesson {
                 "Reorder the pixels with one fixed shuffle, the same for every image. A fully connected network learns "
                         + "the shuffled digits exactly as well as the real ones — it never used the layout. A convolution "
                         + "looks at neighbouring pixels together, so the shuffle destroys what it relies on.",
-                Map.of("permutationSeed", PERMUTATION_SEED), new Drawing.Row(List.of(
+                Nums.of("permutationSeed", PERMUTATION_SEED), new Drawing.Row(List.of(
                         new Drawing.Grid("original", digit, false, false, none),
                         new Drawing.Grid("shuffled", permuted(), false, false, none)), "→"));
         return List.of(one, two, three);

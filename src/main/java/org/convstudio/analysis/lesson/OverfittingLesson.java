@@ -76,13 +76,13 @@ public final class OverfittingLesson implements Lesson {
                 "During training, dropout switches off a random half of a layer's units at every step (AlexNet and VGG do this in "
                         + "their dense layers). No unit can rely on one particular partner, so the network learns several "
                         + "redundant ways to recognise a digit. At test time every unit is on.",
-                Map.of("dropoutRate", 0.5), new Drawing.Lines(List.of("training: each unit kept with probability 1 − p",
+                Nums.of("dropoutRate", 0.5), new Drawing.Lines(List.of("training: each unit kept with probability 1 − p",
                         "testing: every unit on", "AlexNet fc6, fc7: p = 0.5")));
         LessonStep three = new LessonStep("Augmentation",
                 "Augmentation shows the network slightly moved, turned or rescaled copies of the training images, so it "
                         + "sees more variety than the data set holds. LeNet-5's authors added 540,000 distorted digits to "
                         + "MNIST's 60,000 and the test error fell from 0.95 % to 0.8 %.",
-                Map.of("lenet5TestErrorOriginal", 0.95, "lenet5TestErrorDistorted", 0.8),
+                Nums.of("lenet5TestErrorOriginal", 0.95, "lenet5TestErrorDistorted", 0.8),
                 new Drawing.Bars("LeNet-5 test error (%)", List.of("60,000 originals", "+ 540,000 distortions"),
                         List.of(0.95, 0.8), false));
         return List.of(one, two, three);

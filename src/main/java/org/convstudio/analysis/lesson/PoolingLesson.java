@@ -143,7 +143,7 @@ public final class PoolingLesson implements Lesson {
                 "Move the feature map one pixel in any of the eight directions: the " + fmt(max) + " stays inside the window, "
                         + (allSame ? "so the max pool does not change at all" : "yet the max changes for some moves")
                         + ". Average and L2 change a little. This is the small translation invariance pooling gives.",
-                Map.of("shifts", shifts()), new Drawing.Row(List.of(
+                Nums.of("shifts", shifts()), new Drawing.Row(List.of(
                         new Drawing.Grid("feature map", map, true, true, List.of(box)),
                         new Drawing.Table("pooled after a move (dx, dy)", List.of("move", "max", "avg", "L2"), rows)), "")));
         double[] edge = edgeCase();
