@@ -16,7 +16,7 @@ final class GraphPainter {
     }
 
     static void paint(Graphics2D g, Drawing.Graph graph, int x, int y, int w, int h, float s, LessonRenderer.Theme theme) {
-        double r = Math.min(w, h) * 0.065;
+        double r = Math.min(w * 0.045, h * 0.1);
         Map<String, double[]> at = new HashMap<>();
         for (Drawing.GraphNode n : graph.nodes()) {
             at.put(n.id(), new double[] {x + n.x() * w, y + r + n.y() * (h - 3 * r)});

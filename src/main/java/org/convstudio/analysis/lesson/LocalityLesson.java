@@ -126,7 +126,8 @@ public final class LocalityLesson implements Lesson {
         LessonStep two = new LessonStep("Move it " + shift + " pixels to the left",
                 "The same digit, moved " + shift + " pixels: " + changed + " of the " + n + " input values change (" + blackToWhite
                         + " turn from dark to ink and " + whiteToBlack + " from ink to dark, counting a pixel as ink above 0.5). "
-                        + "For the network it is a very different input, though we see the same 7, 3 or 5.",
+                        + "(The course's binary digit: 154 = 77 + 77.) For the network it is a very different input, though we see "
+                        + "the same digit.",
                 n2, new Drawing.Row(List.of(new Drawing.Grid("before", digit, false, false, none),
                         new Drawing.Grid("after", shifted, false, false, none),
                         new Drawing.Grid("what changed", diff, false, true, none)), ""));
