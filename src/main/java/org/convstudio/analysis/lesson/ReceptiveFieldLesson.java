@@ -122,10 +122,18 @@ public final class ReceptiveFieldLesson implements Lesson {
                     : "A unit of layer " + i + " combines a " + stages.get(i - 1).kernel() + "×" + stages.get(i - 1).kernel()
                             + " block of units below, each seeing its own patch; together they cover " + size + "×" + size
                             + " input pixels" + (i == 2 && size == 5 ? ": two 3×3 layers see 5×5." : ".");
+            List<Drawing.Box> boxes = new ArrayList<>();
+            for (int j = 1; j < i; j++) {
+                int outJ = analysis.info("layer" + j).orElseThrow().output().height();
+                int offset = (outJ - out) / 2;
+                ReceptiveField.Region inner = field(j).region(centre + offset, centre + offset).clip(inputSize, inputSize);
+                boxes.add(new Drawing.Box((int) inner.top(), (int) inner.left(), (int) inner.height(), (int) inner.width(),
+                        Drawing.Tone.MUTED));
+            }
+            boxes.add(new Drawing.Box((int) r.top(), (int) r.left(), (int) r.height(), (int) r.width(), Drawing.Tone.ACCENT));
             s.add(new LessonStep("Layer " + i + ": " + size + "×" + size, text, nums,
-                    new Drawing.Grid("input " + inputSize + "×" + inputSize, grid, false, false,
-                            List.of(new Drawing.Box((int) r.top(), (int) r.left(), (int) r.height(), (int) r.width(),
-                                    Drawing.Tone.ACCENT)))));
+                    new Drawing.Grid("input " + inputSize + "×" + inputSize + " (grey: what the layers below see)", grid,
+                            false, false, boxes)));
         }
         s.add(new LessonStep("The stack", "Each 3×3 layer adds 2 pixels; a stride or a pooling layer makes every later "
                 + "layer add more. Deep layers see large parts of the image with few weights. A unit of a fully connected "
