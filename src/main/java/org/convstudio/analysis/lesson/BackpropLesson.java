@@ -214,7 +214,7 @@ public final class BackpropLesson implements Lesson {
     private static Drawing.Graph graph(double[][] w1, double[][] w2, double[] w3, Map<String, ?> notes,
                                        List<String> highlight) {
         List<Drawing.GraphNode> nodes = new ArrayList<>();
-        double[] ys = {0.3, 0.7};
+        double[] ys = {0.08, 0.92};
         for (int i = 0; i < 2; i++) {
             nodes.add(new Drawing.GraphNode(X[i], 0.08, ys[i], X[i], note(notes, X[i])));
             nodes.add(new Drawing.GraphNode(L1[i], 0.36, ys[i], L1[i], note(notes, L1[i])));

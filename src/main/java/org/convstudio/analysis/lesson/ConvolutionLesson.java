@@ -186,6 +186,7 @@ public final class ConvolutionLesson implements Lesson {
                     nums, new Drawing.Row(List.of(
                             new Drawing.Grid("input", input, true, false,
                                     List.of(new Drawing.Box(top, left, eff, eff, Drawing.Tone.ACCENT))),
+                            new Drawing.Grid("kernel", k, true, true, List.of()),
                             new Drawing.Grid("output", partial, true, true,
                                     List.of(new Drawing.Box(p[0], p[1], 1, 1, Drawing.Tone.ACCENT)))), "→")));
         }
