@@ -31,11 +31,11 @@ public final class KernelsLesson implements Lesson {
             new Kernel("edges-all", "Edges (all directions)", new double[][] {{-1, -1, -1}, {-1, 8, -1}, {-1, -1, -1}},
                     "compares a pixel with all eight neighbours"),
             new Kernel("sharpen", "Sharpen", new double[][] {{0, -1, 0}, {-1, 5, -1}, {0, -1, 0}},
-                    "the image plus its edges: strokes look crisper"),
+                    "adds the edges to the image: strokes look crisper"),
             new Kernel("sobel-x", "Sobel x", new double[][] {{-0.25, 0, 0.25}, {-0.5, 0, 0.5}, {-0.25, 0, 0.25}},
-                    "the horizontal change ∂I/∂x: positive where the image gets brighter to the right"),
+                    "measures the horizontal change ∂I/∂x: positive where the image gets brighter to the right"),
             new Kernel("sobel-y", "Sobel y", new double[][] {{-0.25, -0.5, -0.25}, {0, 0, 0}, {0.25, 0.5, 0.25}},
-                    "the vertical change ∂I/∂y: positive where the image gets brighter downwards"));
+                    "measures the vertical change ∂I/∂y: positive where the image gets brighter downwards"));
 
     private final double[][] image;
     private final Kernel custom;
