@@ -25,11 +25,22 @@ public final class CaseStudiesLesson implements Lesson {
 
     public static final String ID = "case-studies";
 
-    private final Analysis lenet5 = analyze("lenet5");
-    private final Analysis alexnet = analyze("alexnet");
-    private final Analysis vgg16 = analyze("vgg16");
-    private final Analysis googlenet = analyze("googlenet");
-    private final Analysis resnet18 = analyze("resnet18");
+    private Analysis lenet5;
+    private Analysis alexnet;
+    private Analysis vgg16;
+    private Analysis googlenet;
+    private Analysis resnet18;
+
+    /** The five presets are analysed on first use, so listing the lessons stays instant. */
+    private synchronized void analyzeAll() {
+        if (lenet5 == null) {
+            lenet5 = analyze("lenet5");
+            alexnet = analyze("alexnet");
+            vgg16 = analyze("vgg16");
+            googlenet = analyze("googlenet");
+            resnet18 = analyze("resnet18");
+        }
+    }
 
     private static Analysis analyze(String preset) {
         return NetworkAnalyzer.analyze(Presets.get(preset));
@@ -67,6 +78,7 @@ public final class CaseStudiesLesson implements Lesson {
 
     @Override
     public Map<String, Object> numbers() {
+        analyzeAll();
         Map<String, Object> n = new LinkedHashMap<>();
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("c3Params", params(lenet5, "c3"));
@@ -117,6 +129,7 @@ public final class CaseStudiesLesson implements Lesson {
 
     @Override
     public List<LessonStep> steps() {
+        analyzeAll();
         List<LessonStep> s = new ArrayList<>();
         Conv2d c3 = (Conv2d) lenet5.network().node("c3").orElseThrow().layer();
         double[][] table = new double[6][16];

@@ -49,6 +49,39 @@ public final class KernelsLesson implements Lesson {
         this.custom = custom;
     }
 
+    /**
+     * A kernel the teacher typed: rows separated by ";" or new lines, values by spaces or commas, e.g.
+     * "0 -1 0; -1 5 -1; 0 -1 0". Throws with a plain message when it is not a square of numbers.
+     */
+    public static Kernel parse(String text) {
+        String[] rowTexts = text.trim().split("\\s*[;\\n]\\s*");
+        double[][] rows = new double[rowTexts.length][];
+        for (int r = 0; r < rowTexts.length; r++) {
+            String[] cells = rowTexts[r].trim().split("[\\s,]+");
+            rows[r] = new double[cells.length];
+            for (int c = 0; c < cells.length; c++) {
+                try {
+                    rows[r][c] = Double.parseDouble(cells[c]);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + cells[c] + "' in your kernel is not a number — write rows like 0 -1 0; -1 5 -1; 0 -1 0");
+                }
+                if (!Double.isFinite(rows[r][c])) {
+                    throw new IllegalArgumentException("your kernel holds an infinite value — use ordinary numbers");
+                }
+            }
+        }
+        int n = rows.length;
+        if (n % 2 == 0 || n > 9) {
+            throw new IllegalArgumentException("your kernel has " + n + " rows; use an odd size up to 9 (1, 3, 5, 7 or 9 rows)");
+        }
+        for (double[] row : rows) {
+            if (row.length != n) {
+                throw new IllegalArgumentException("every row of your kernel needs " + n + " values, like the number of rows");
+            }
+        }
+        return new Kernel("custom", "Your kernel", rows, "is the one you typed");
+    }
+
     public static Kernel kernel(String id) {
         return KERNELS.stream().filter(k -> k.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + id));

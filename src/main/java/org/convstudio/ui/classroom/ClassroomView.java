@@ -177,6 +177,11 @@ final class ClassroomView extends BorderPane {
         }
     }
 
+    /** A message under the slide (a missing sample, an export). */
+    void notice(String message) {
+        status.setText(message);
+    }
+
     Pane slidePane() {
         return slidePane;
     }

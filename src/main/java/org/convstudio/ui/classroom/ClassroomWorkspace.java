@@ -16,6 +16,7 @@ public final class ClassroomWorkspace implements Workspace {
     private ClassroomViewModel viewModel;
     private ClassroomView view;
     private double[][] digit;
+    private volatile String missingSample;
 
     @Override
     public String id() {
@@ -48,6 +49,9 @@ public final class ClassroomWorkspace implements Workspace {
             try {
                 digit = SampleDigit.load(0);
             } catch (DatasetException e) {
+                missingSample = e.getMessage() + " The image lessons show a plain square instead.";
+                String notice = missingSample;
+                Platform.runLater(() -> view.notice(notice));
                 double[][] d = new double[28][28];
                 for (int r = 8; r < 20; r++) {
                     for (int c = 8; c < 20; c++) {
@@ -73,6 +77,11 @@ public final class ClassroomWorkspace implements Workspace {
     ClassroomView classroomView() {
         view();
         return view;
+    }
+
+    /** Why the sample digit is missing, or null. */
+    public String missingSample() {
+        return missingSample;
     }
 
     @Override

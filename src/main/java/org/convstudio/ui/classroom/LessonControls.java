@@ -8,6 +8,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.convstudio.analysis.lesson.KernelsLesson;
 
@@ -77,7 +78,18 @@ final class LessonControls {
                     }
                 });
                 vm.stepProperty().addListener((o, a, b) -> kernel.getSelectionModel().select(b.intValue()));
-                box.getChildren().addAll(new Label("Kernel"), kernel);
+                TextField custom = new TextField(s.customKernel());
+                custom.setId("lesson-custom-kernel");
+                custom.setPromptText("0 -1 0; -1 5 -1; 0 -1 0");
+                custom.setOnAction(e -> {
+                    vm.settingsProperty().set(vm.settingsProperty().get().withCustomKernel(custom.getText()));
+                    if (!custom.getText().isBlank()) {
+                        vm.stepProperty().set(KernelsLesson.KERNELS.size());
+                    }
+                });
+                Label customLabel = new Label("Your kernel (rows split by ;), Enter to apply");
+                customLabel.setWrapText(true);
+                box.getChildren().addAll(new Label("Kernel"), kernel, customLabel, custom);
             }
             case "receptive-field" -> {
                 Spinner<Integer> layers = intSpinner("lesson-layers", 1, 8, s.layers(), 1);

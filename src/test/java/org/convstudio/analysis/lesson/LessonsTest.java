@@ -127,6 +127,20 @@ class LessonsTest {
     }
 
     @Test
+    void typedKernels() {
+        KernelsLesson.Kernel k = KernelsLesson.parse(" 0 -1 0; -1, 5, -1\n0 -1 0 ");
+        for (int r = 0; r < 3; r++) {
+            assertArrayEquals(KernelsLesson.kernel("sharpen").values()[r], k.values()[r], 1e-12);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KernelsLesson.parse("1 2; 3 4")).getMessage()
+                .contains("odd size"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KernelsLesson.parse("1 2 3; 4 5; 6 7 8")).getMessage()
+                .contains("needs 3 values"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> KernelsLesson.parse("1 x 3; 4 5 6; 7 8 9")).getMessage()
+                .contains("'x' in your kernel is not a number"));
+    }
+
+    @Test
     void poolingTheCourseExample() {
         PoolingLesson l = new PoolingLesson();
         @SuppressWarnings("unchecked")

@@ -152,6 +152,9 @@ class ClassroomGuiTest {
         ComboBox<String> kernel = node("#lesson-kernel");
         GuiTestSupport.fx(() -> kernel.getSelectionModel().select("Sobel x"));
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().title().equals("Sobel x"), 30);
+        robot.clickOn("#lesson-custom-kernel").write("0 0 0; 0 2 0; 0 0 0").type(KeyCode.ENTER);
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().title().equals("Your kernel"), 30);
+        shows("max 1.99");  // twice the brightest pixel, 254/255
 
         lesson("case-studies");
         step(2);
