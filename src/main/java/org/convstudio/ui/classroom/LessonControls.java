@@ -15,6 +15,8 @@ import org.convstudio.analysis.lesson.KernelsLesson;
 /** The controls of each lesson (the "main control" a teacher plays with), bound to the view-model. */
 final class LessonControls {
 
+    private static final String CUSTOM = "Your kernel";
+
     private LessonControls() {
     }
 
@@ -70,6 +72,9 @@ final class LessonControls {
                 ComboBox<String> kernel = new ComboBox<>();
                 kernel.setId("lesson-kernel");
                 KernelsLesson.KERNELS.forEach(k -> kernel.getItems().add(k.name()));
+                if (!s.customKernel().isEmpty()) {
+                    kernel.getItems().add(CUSTOM);
+                }
                 kernel.getItems().add("Gradient magnitude");
                 kernel.getSelectionModel().select(Math.min(vm.stepProperty().get(), kernel.getItems().size() - 1));
                 kernel.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
@@ -82,10 +87,15 @@ final class LessonControls {
                 custom.setId("lesson-custom-kernel");
                 custom.setPromptText("0 -1 0; -1 5 -1; 0 -1 0");
                 custom.setOnAction(e -> {
-                    vm.settingsProperty().set(vm.settingsProperty().get().withCustomKernel(custom.getText()));
-                    if (!custom.getText().isBlank()) {
-                        vm.stepProperty().set(KernelsLesson.KERNELS.size());
+                    boolean typed = !custom.getText().isBlank();
+                    int at = KernelsLesson.KERNELS.size();
+                    if (typed && !kernel.getItems().contains(CUSTOM)) {
+                        kernel.getItems().add(at, CUSTOM);
+                    } else if (!typed) {
+                        kernel.getItems().remove(CUSTOM);
                     }
+                    vm.settingsProperty().set(vm.settingsProperty().get().withCustomKernel(custom.getText()));
+                    vm.stepProperty().set(typed ? at : 0);
                 });
                 Label customLabel = new Label("Your kernel (rows split by ;), Enter to apply");
                 customLabel.setWrapText(true);

@@ -155,6 +155,7 @@ class ClassroomGuiTest {
         robot.clickOn("#lesson-custom-kernel").write("0 0 0; 0 2 0; 0 0 0").type(KeyCode.ENTER);
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().title().equals("Your kernel"), 30);
         shows("max 1.99");  // twice the brightest pixel, 254/255
+        assertEquals("Your kernel", GuiTestSupport.fx(() -> kernel.getSelectionModel().getSelectedItem()));
 
         lesson("case-studies");
         step(2);
