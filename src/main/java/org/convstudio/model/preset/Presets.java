@@ -35,7 +35,9 @@ public final class Presets {
             new Preset("vgg16", "VGG-16", "Simonyan & Zisserman 2014: thirteen 3×3 convolutions and three dense layers, 138 M parameters",
                     Presets::vgg16),
             new Preset("resnet18", "ResNet-18", "He et al. 2015, torchvision layout: residual Add shortcuts and batch norm, 11.7 M parameters",
-                    Presets::resnet18));
+                    Presets::resnet18),
+            new Preset("googlenet", "GoogLeNet (Inception v1)", "Szegedy et al. 2014, Table 1: nine inception modules (four parallel paths stacked), 22 layers, 7.0 M parameters",
+                    GoogLeNet::network));
 
     private Presets() {
     }

@@ -1,4 +1,7 @@
 /**
- * The Classroom workspace: the course's lessons, live on the class's own network, in presentation mode.
+ * The Classroom workspace: the course's lessons (from {@code analysis.lesson}) with a control per lesson,
+ * drawn by the same Java2D renderer as the {@code lesson} command, a presentation window (full screen,
+ * high contrast, keyboard navigation) and PNG export. {@link org.convstudio.ui.classroom.ClassroomViewModel}
+ * builds and draws slides on the executor it receives and publishes finished slides to the FX thread.
  */
 package org.convstudio.ui.classroom;

@@ -47,7 +47,7 @@ class NetworkBlockTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lenet", "lenet5", "mlp", "tinyvgg", "alexnet", "vgg16", "resnet18"})
+    @ValueSource(strings = {"lenet", "lenet5", "mlp", "tinyvgg", "alexnet", "vgg16", "resnet18", "googlenet"})
     void djlCountsTheSameParametersAsTheModel(String preset) {
         Network n = Presets.get(preset);
         Analysis a = NetworkAnalyzer.analyze(n);

@@ -1,0 +1,217 @@
+package org.convstudio.ui.classroom;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.convstudio.analysis.lesson.BackpropSolver;
+import org.convstudio.analysis.lesson.Lesson;
+import org.convstudio.analysis.lesson.LessonRenderer;
+import org.convstudio.analysis.lesson.LessonStep;
+import org.convstudio.analysis.lesson.Lessons;
+
+/**
+ * The Classroom's state: which lesson, which step, the teacher's settings and whether the projector
+ * theme is on. Building a lesson (autograd for back-propagation) and drawing its slide happen on the
+ * {@code worker} executor; the finished, immutable {@link Slide} is handed to the {@code ui} executor
+ * (the FX thread in the app, the calling thread in tests). Older requests are dropped when a newer one
+ * finished first.
+ */
+public final class ClassroomViewModel {
+
+    /** One drawn step: what the view shows. */
+    public record Slide(String lessonId, String lessonTitle, int step, int stepCount, LessonStep data, String numbers,
+                        BufferedImage image) {
+    }
+
+    private final Executor worker;
+    private final Executor ui;
+    private final Supplier<double[][]> digit;
+    private final BackpropSolver solver;
+    private final ObjectProperty<String> lessonId = new SimpleObjectProperty<>(Lessons.IDS.get(0));
+    private final IntegerProperty step = new SimpleIntegerProperty(0);
+    private final ObjectProperty<LessonSettings> settings = new SimpleObjectProperty<>(LessonSettings.DEFAULTS);
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Slide> slide = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final AtomicLong version = new AtomicLong();
+    private int width = 1280;
+    private int height = 720;
+    private Lesson cached;
+    private String cachedKey;
+
+    /**
+     * @param digit the sample image for the image lessons (called on the worker, may load a file)
+     * @param solver autograd for the back-propagation lesson (called on the worker)
+     */
+    public ClassroomViewModel(Executor worker, Executor ui, Supplier<double[][]> digit, BackpropSolver solver) {
+        this.worker = worker;
+        this.ui = ui;
+        this.digit = digit;
+        this.solver = solver;
+        lessonId.addListener((o, a, b) -> {
+            step.set(0);
+            refresh();
+        });
+        step.addListener((o, a, b) -> refresh());
+        settings.addListener((o, a, b) -> refresh());
+        presentation.addListener((o, a, b) -> refresh());
+    }
+
+    public ObjectProperty<String> lessonIdProperty() {
+        return lessonId;
+    }
+
+    public IntegerProperty stepProperty() {
+        return step;
+    }
+
+    public ObjectProperty<LessonSettings> settingsProperty() {
+        return settings;
+    }
+
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    public ReadOnlyObjectProperty<Slide> slideProperty() {
+        return slide.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void next() {
+        Slide s = slide.get();
+        if (s != null && step.get() < s.stepCount() - 1) {
+            step.set(step.get() + 1);
+        }
+    }
+
+    public void previous() {
+        if (step.get() > 0) {
+            step.set(step.get() - 1);
+        }
+    }
+
+    /** The size slides are drawn at (the view's size, or the presentation window's). */
+    public void resize(int w, int h) {
+        int nw = Math.max(320, w);
+        int nh = Math.max(200, h);
+        if (nw != width || nh != height) {
+            width = nw;
+            height = nh;
+            refresh();
+        }
+    }
+
+    /** Draws the current slide again (after a lesson, step, setting, theme or size change). */
+    public void refresh() {
+        long v = version.incrementAndGet();
+        String id = lessonId.get();
+        int wantedStep = step.get();
+        LessonSettings s = settings.get();
+        LessonRenderer.Theme theme = presentation.get() ? LessonRenderer.Theme.PRESENTATION : LessonRenderer.Theme.LIGHT;
+        int w = width;
+        int h = height;
+        worker.execute(() -> {
+            try {
+                Lesson lesson = lesson(id, s);
+                List<LessonStep> steps = lesson.steps();
+                int i = Math.min(wantedStep, steps.size() - 1);
+                BufferedImage img = new LessonRenderer(theme).render(lesson, i, w, h);
+                Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), numbersText(steps.get(i).numbers()), img);
+                ui.execute(() -> {
+                    if (version.get() == v) {
+                        error.set("");
+                        slide.set(made);
+                    }
+                });
+            } catch (IllegalArgumentException e) {
+                ui.execute(() -> {
+                    if (version.get() == v) {
+                        error.set(e.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private synchronized Lesson lesson(String id, LessonSettings s) {
+        String key = id + "|" + s;
+        if (!key.equals(cachedKey)) {
+            cached = s.create(id, digit, solver);
+            cached.steps();
+            cachedKey = key;
+        }
+        return cached;
+    }
+
+    /**
+     * Draws the current step at {@code w × h} and writes it as a PNG, on the worker; {@code done} gets
+     * null or the error's message on the ui executor.
+     */
+    public void export(Path file, int w, int h, Consumer<String> done) {
+        String id = lessonId.get();
+        int i = step.get();
+        LessonSettings s = settings.get();
+        LessonRenderer.Theme theme = presentation.get() ? LessonRenderer.Theme.PRESENTATION : LessonRenderer.Theme.LIGHT;
+        worker.execute(() -> {
+            String message = null;
+            try {
+                Lesson lesson = lesson(id, s);
+                LessonRenderer.writePng(new LessonRenderer(theme).render(lesson, Math.min(i, lesson.steps().size() - 1), w, h), file);
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                message = "Could not write " + file.getFileName() + ": " + e.getMessage();
+            }
+            String m = message;
+            ui.execute(() -> done.accept(m));
+        });
+    }
+
+    /** The step's numbers as one line: "mlpWeights 40,000,000 · convParams 260". Lists and tables are left out. */
+    static String numbersText(Map<String, Object> numbers) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, Object> e : numbers.entrySet()) {
+            String v = value(e.getValue());
+            if (v == null) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append("  ·  ");
+            }
+            b.append(e.getKey()).append(' ').append(v);
+        }
+        return b.toString();
+    }
+
+    private static String value(Object o) {
+        if (o instanceof Long || o instanceof Integer) {
+            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
+        }
+        if (o instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", d.longValue())
+                    : String.format(Locale.ROOT, "%.3f", d);
+        }
+        if (o instanceof String s && s.length() <= 60) {
+            return s;
+        }
+        return null;
+    }
+}
