@@ -30,7 +30,10 @@ class PyTorchExportTest {
     Path dir;
 
     static final String CHECK = """
-            import importlib.util, sys, torch
+            import importlib.util, os, sys, torch
+            reserved = set(open(os.environ["RESERVED"]).read().split())
+            public = {a for a in dir(torch.nn.Module()) if not a.startswith("_")}
+            print("unreserved", *sorted(public - reserved))
             for name in sys.argv[1:]:
                 spec = importlib.util.spec_from_file_location("m_" + name, name + "/model.py")
                 m = importlib.util.module_from_spec(spec)
@@ -65,7 +68,10 @@ class PyTorchExportTest {
             Files.writeString(dir.resolve(e.getKey()).resolve("model.py"), PyTorchModelWriter.modelPy(TorchLayout.of(e.getValue())));
             names.add(e.getKey());
         }
+        Files.writeString(dir.resolve("reserved.txt"), String.join("\n", TorchLayout.RESERVED));
         String out = PythonTorch.python(dir, 200, CHECK, names.toArray(String[]::new));
+        assertEquals("unreserved", out.lines().findFirst().orElseThrow().trim(),
+                "every public attribute of this PyTorch's nn.Module is kept free of block names");
         Map<String, String[]> rows = new LinkedHashMap<>();
         for (String line : out.strip().split("\n")) {
             String[] f = line.trim().split(" ");

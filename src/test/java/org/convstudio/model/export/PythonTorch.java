@@ -49,6 +49,10 @@ public final class PythonTorch {
     public static Output run(Path dir, int timeoutSeconds, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("OMP_NUM_THREADS", "1");
+        Path reserved = dir.resolve("reserved.txt");
+        if (Files.exists(reserved)) {
+            pb.environment().put("RESERVED", reserved.toString());
+        }
         Path out = Files.createTempFile(dir, "out-", ".txt");
         Path err = Files.createTempFile(dir, "err-", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
