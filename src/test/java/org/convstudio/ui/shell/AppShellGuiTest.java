@@ -93,7 +93,7 @@ class AppShellGuiTest {
     }
 
     @Test
-    void themeTogglesFromTheViewMenu() {
+    void themeTogglesFromTheViewMenu() throws Exception {
         GuiTestSupport.fx(() -> app.window().setTheme(Theme.LIGHT));
         assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
         clickText("View");
@@ -110,8 +110,9 @@ class AppShellGuiTest {
                 Application.getUserAgentStylesheet());
         assertEquals(Theme.DARK, GuiTestSupport.fx(() -> app.window().theme()));
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.T).release(KeyCode.T, KeyCode.SHIFT, KeyCode.CONTROL);
-        GuiTestSupport.settle();
-        assertTrue(Application.getUserAgentStylesheet().contains("primer-light"));
+        // the key events reach the scene through the window system: wait for their effect, not for one pulse
+        GuiTestSupport.waitUntil(() -> Application.getUserAgentStylesheet().contains("primer-light"), 20);
+        assertEquals(Theme.LIGHT, GuiTestSupport.fx(() -> app.window().theme()));
     }
 
     @Test
