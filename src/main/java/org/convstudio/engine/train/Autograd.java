@@ -8,23 +8,38 @@ import ai.djl.pytorch.jni.JniUtils;
  * PyTorch autograd on the calling thread. Grad mode in libtorch is thread-local, so the training
  * thread switches it on around forward + backward and off for the optimiser step, validation and
  * inference. Used instead of DJL's {@code GradientCollector}, which allows only one collector per
- * process and allocates a ones-tensor for every backward pass.
+ * process and allocates a ones-tensor for every backward pass. Public so that probes
+ * ({@code engine.probe}) share the same switch instead of a second route into PyTorch internals.
  */
-final class Autograd {
+public final class Autograd {
 
     private Autograd() {
     }
 
-    static void setEnabled(boolean enabled) {
+    public static void setEnabled(boolean enabled) {
         JniUtils.setGradMode(enabled);
     }
 
-    static boolean isEnabled() {
+    public static boolean isEnabled() {
         return JniUtils.isGradMode();
     }
 
     /** Back-propagates a scalar loss; {@code seed} is a scalar 1 of the loss's type and device. */
-    static void backward(NDArray loss, NDArray seed) {
+    public static void backward(NDArray loss, NDArray seed) {
         JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+    }
+
+    /**
+     * Whether autograd tracks {@code array}: a leaf that requires a gradient, or the result of tracked
+     * operations. (DJL's {@code hasGradient()} is false for the latter, and {@code getGradient()} returns
+     * zeros when nothing was tracked, so probes check this before a backward pass.)
+     */
+    public static boolean isTracked(NDArray array) {
+        PtNDArray a = (PtNDArray) array;
+        if (JniUtils.requiresGrad(a)) {
+            return true;
+        }
+        String fn = JniUtils.getGradientFunctionNames(a);
+        return fn != null && !fn.isBlank();
     }
 }
