@@ -233,7 +233,7 @@ public final class InputGradients {
         Target.ChannelMean c = (Target.ChannelMean) target;
         checkIndex(c.node(), "channel", c.channel(), s[1]);
         NDArray ch = a.get(":, " + c.channel());
-        return s.length == 4 ? ch.mean(new int[] {1, 2}) : ch;
+        return s.length == 4 ? ch.reshape(s[0], -1).mean(new int[] {1}) : ch;
     }
 
     private static void checkIndex(String node, String what, int i, long size) {
