@@ -44,6 +44,7 @@ final class AttributionPane extends BorderPane {
         this.vm = vm;
         setId("inspect-attribution");
         cls.setId("inspect-attribution-class");
+        channel.setPrefWidth(80);
         Button run = new Button("Explain");
         run.setId("inspect-explain");
         run.getStyleClass().add(Css.ACCENT);
@@ -77,13 +78,16 @@ final class AttributionPane extends BorderPane {
                 Fx.captioned("SmoothGrad (25 noisy copies, 15 %)", smooth), Fx.captioned("Grad-CAM", gradcam),
                 Fx.captioned("Occlusion (patch ¼, stride ⅛, grey)", occlusion), Fx.captioned("What the channel wants", wanted));
         summary.setWrapText(true);
+        summary.setMaxWidth(900);
         VBox content = new VBox(10, pictures, summary, Fx.muted("Saliency and SmoothGrad: how much each pixel changes the "
                 + "score. Grad-CAM: which regions of the chosen convolution's maps support the class. Occlusion: how much "
                 + "the score drops when a grey patch hides that place."));
         content.setPadding(new Insets(8));
         bar.getChildren().add(Fx.exportButton(services, pictures, "attribution.png"));
         setTop(bar);
-        setCenter(new ScrollPane(content));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
     }
 
     void explain() {

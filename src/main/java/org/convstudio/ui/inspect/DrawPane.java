@@ -158,19 +158,25 @@ final class DrawPane extends BorderPane {
         for (int c = 0; c < p.length; c++) {
             Label name = new Label(name(l, c));
             name.setMinWidth(60);
+            javafx.scene.layout.StackPane track = new javafx.scene.layout.StackPane();
             Region fill = new Region();
             fill.setPrefSize(Math.max(1, 260 * p[c]), 14);
             fill.setMinHeight(14);
+            fill.setMaxWidth(Region.USE_PREF_SIZE);
             fill.setStyle("-fx-background-color: " + (c == s.predicted() ? "#3fb950" : "#2f81f7") + ";");
             Label value = new Label(String.format(Locale.ROOT, "%.1f %%", 100 * p[c]));
             value.setId("inspect-draw-p" + c);
-            bars.addRow(c, name, fill, value);
+            track.getChildren().add(fill);
+            track.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            track.setPrefWidth(262);
+            track.setMinWidth(262);
+            bars.addRow(c, name, track, value);
         }
         maps.getChildren().clear();
         for (String id : l.convs()) {
             FloatTensor t = s.activations().node(id);
             int n = t.channels();
-            int scale = Math.max(1, 40 / Math.max(t.height(), t.width()));
+            int scale = Math.max(1, 56 / Math.max(t.height(), t.width()));
             int cols = MapGrid.columns(n, 16);
             float[] v = t.sample(0);
             ImageView iv = new ImageView(Fx.image(MapGrid.render(v, n, t.height(), t.width(), scale, 2, cols, ColorMap.VIRIDIS,

@@ -48,7 +48,6 @@ final class FeatureMapsPane extends BorderPane {
         ScrollPane scroll = new ScrollPane(layers);
         scroll.setFitToWidth(true);
         layers.setPadding(new Insets(8));
-        enlarged.setFitWidth(300);
         enlargedCaption.setWrapText(true);
         VBox side = new VBox(8, enlargedCaption, enlarged,
                 Fx.muted("Bright = strong response. Per map: each map uses its own range; per layer: one range, so maps compare."));
@@ -74,7 +73,7 @@ final class FeatureMapsPane extends BorderPane {
                 continue;
             }
             int maps = t.channels();
-            int scale = Math.max(1, 48 / Math.max(t.height(), t.width()));
+            int scale = Math.max(1, 72 / Math.max(t.height(), t.width()));
             int cols = MapGrid.columns(maps, 16);
             float[] v = t.sample(0);
             Range[] ranges = Range.forMaps(v, maps, t.height() * t.width(), mode.getValue());
@@ -108,7 +107,8 @@ final class FeatureMapsPane extends BorderPane {
         selectedChannel = channel;
         float[] plane = t.plane(0, channel);
         Range r = mode.getValue() == Range.Mode.PER_MAP ? Range.of(plane) : Range.of(t.sample(0));
-        enlarged.setImage(Fx.image(ColorMap.VIRIDIS.render(plane, t.width(), t.height(), r)));
+        enlarged.setImage(Fx.image(ColorMap.VIRIDIS.render(plane, t.width(), t.height(), r)
+                .scaled(Math.max(1, 300 / Math.max(t.height(), t.width())))));
         enlargedCaption.setText(String.format(java.util.Locale.ROOT, "%s, map %d (%d×%d): %.3f to %.3f", id, channel,
                 t.height(), t.width(), Range.of(plane).min(), Range.of(plane).max()));
     }

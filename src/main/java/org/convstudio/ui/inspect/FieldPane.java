@@ -45,8 +45,10 @@ final class FieldPane extends BorderPane {
         setId("inspect-field");
         layer.setId("inspect-field-layer");
         channel.setId("inspect-field-channel");
+        channel.setPrefWidth(80);
         facts.setId("inspect-field-facts");
         facts.setWrapText(true);
+        facts.setMaxWidth(900);
         layer.valueProperty().addListener((o, a, b) -> {
             var l = vm.loaded();
             Sample s = vm.sampleProperty().get();
@@ -87,7 +89,9 @@ final class FieldPane extends BorderPane {
         content.setPadding(new Insets(8));
         bar.getChildren().add(Fx.exportButton(services, pictures, "receptive-field.png"));
         setTop(bar);
-        setCenter(new javafx.scene.control.ScrollPane(content));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
     }
 
     /** Selects unit (y, x) of the shown layer and channel. */

@@ -39,24 +39,29 @@ final class FiltersPane extends BorderPane {
         if (l == null) {
             return;
         }
+        java.util.Map<String, HBox> byNode = new java.util.LinkedHashMap<>();
         for (WeightCopy w : l.weights()) {
             if (!w.trainable()) {
                 continue;
             }
-            HBox row = new HBox(12);
+            HBox row = byNode.computeIfAbsent(w.node(), n -> {
+                HBox r = new HBox(12);
+                r.setFillHeight(false);
+                return r;
+            });
             if (w.name().equals("weight") && w.value().rank() == 4) {
                 int[] s = w.value().shape();
                 ImageView k = Fx.view("inspect-kernels-" + w.node());
                 k.setImage(Fx.image(Pictures.kernels(w.value().values(), s[0], s[1], s[2], s[3], true,
-                        Math.max(3, 36 / Math.max(s[2], s[3])))));
+                        Math.max(3, 60 / Math.max(s[2], s[3])))));
                 row.getChildren().add(Fx.captioned(w.node() + " kernels · " + s[0] + " × " + s[1] + " × " + s[2] + "×" + s[3], k));
             }
             row.getChildren().add(histogram(w.node() + " " + w.name(), w.value().values(), 0xFF2F81F7));
             if (w.gradient() != null && Statistics.of(w.gradient().values()).max() != 0) {
                 row.getChildren().add(histogram(w.node() + " " + w.name() + " gradient", w.gradient().values(), 0xFFF0883E));
             }
-            rows.getChildren().add(row);
         }
+        rows.getChildren().addAll(byNode.values());
         if (!l.trained()) {
             rows.getChildren().add(0, Fx.muted("These are the random initial weights: train the design to see what it learns."));
         }

@@ -109,7 +109,8 @@ public final class InspectWorkspace implements Workspace {
         view.setId("workspace-inspect");
         source.setId("inspect-source");
         source.setPromptText("Choose a run or a design");
-        source.setPrefWidth(300);
+        source.setPrefWidth(260);
+        source.setMinWidth(160);
         source.valueProperty().addListener((o, a, s) -> {
             if (s != null && s != a) {
                 vm.open(s);
@@ -141,8 +142,13 @@ public final class InspectWorkspace implements Workspace {
         prediction.getStyleClass().add(Css.TEXT_BOLD);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(8, new Label("Inspect"), source, refresh, new Label("Sample"), prev, sample, next, prediction, grow,
-                busy, status);
+        Label inspectLabel = new Label("Inspect");
+        Label sampleLabel = new Label("Sample");
+        for (Label l : List.of(inspectLabel, sampleLabel, prediction)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMaxWidth(360);
+        HBox bar = new HBox(8, inspectLabel, source, refresh, sampleLabel, prev, sample, next, prediction, grow, busy, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("workspace-toolbar");
@@ -211,11 +217,13 @@ public final class InspectWorkspace implements Workspace {
                 return;
             }
             InspectSource keep = source.getValue();
-            source.getItems().setAll(list);
+            List<InspectSource> items = new ArrayList<>(list);
             if (keep != null) {
-                list.stream().filter(s -> s.label().equals(keep.label())).findFirst().ifPresent(s -> source.getItems()
-                        .set(source.getItems().indexOf(s), keep));
+                items.removeIf(s -> s.label().equals(keep.label()));
+                items.add(0, keep); // the open source stays selected and shown
             }
+            source.getItems().setAll(items);
+            source.setValue(keep);
         }));
     }
 
