@@ -45,6 +45,8 @@ final class AttributionPane extends BorderPane {
         setId("inspect-attribution");
         cls.setId("inspect-attribution-class");
         channel.setPrefWidth(80);
+        cls.setMinWidth(150);
+        layer.setMinWidth(90);
         Button run = new Button("Explain");
         run.setId("inspect-explain");
         run.getStyleClass().add(Css.ACCENT);
@@ -74,6 +76,7 @@ final class AttributionPane extends BorderPane {
         HBox bar = new HBox(8, new Label("Class"), cls, new Label("Grad-CAM / unit layer"), layer, run,
                 new Label("Channel"), channel, want, cancel);
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         FlowPane pictures = new FlowPane(12, 12, Fx.captioned("Saliency |∂score/∂pixel|", saliency),
                 Fx.captioned("SmoothGrad (25 noisy copies, 15 %)", smooth), Fx.captioned("Grad-CAM", gradcam),
                 Fx.captioned("Occlusion (patch ¼, stride ⅛, grey)", occlusion), Fx.captioned("What the channel wants", wanted));

@@ -80,6 +80,7 @@ final class DrawPane extends BorderPane {
         HBox content = new HBox(16, left, right);
         HBox bar = new HBox(8, Fx.exportButton(services, content, "draw-a-digit.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
         setCenter(new ScrollPane(content));
     }

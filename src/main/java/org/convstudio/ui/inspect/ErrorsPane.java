@@ -46,6 +46,7 @@ final class ErrorsPane extends BorderPane {
         samples.setPadding(new Insets(8));
         HBox bar = new HBox(8, Fx.exportButton(services, left, "confusion-matrix.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
         setLeft(left);
         setCenter(right);

@@ -55,6 +55,7 @@ final class FeatureMapsPane extends BorderPane {
         side.setPrefWidth(320);
         HBox bar = new HBox(8, new Label("Normalise"), mode, Fx.exportButton(services, layers, "feature-maps.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
         setCenter(scroll);
         setRight(side);

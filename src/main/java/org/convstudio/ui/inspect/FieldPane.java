@@ -46,6 +46,7 @@ final class FieldPane extends BorderPane {
         layer.setId("inspect-field-layer");
         channel.setId("inspect-field-channel");
         channel.setPrefWidth(80);
+        layer.setMinWidth(90);
         facts.setId("inspect-field-facts");
         facts.setWrapText(true);
         facts.setMaxWidth(900);
@@ -82,6 +83,7 @@ final class FieldPane extends BorderPane {
         });
         HBox bar = new HBox(8, new Label("Layer"), layer, new Label("Channel"), channel, average);
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox left = new VBox(6, Fx.captioned("Feature map (click a unit)", map));
         HBox pictures = new HBox(12, left, Fx.captioned("Receptive field on the input", input),
                 Fx.captioned("Effective receptive field", erf));

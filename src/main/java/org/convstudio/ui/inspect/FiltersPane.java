@@ -29,6 +29,7 @@ final class FiltersPane extends BorderPane {
         HBox bar = new HBox(8, Fx.muted("Blue: negative weights, red: positive. A layer whose histogram is a spike at 0 is dead; "
                 + "one that spreads far beyond ±1 may be exploding."), Fx.exportButton(services, rows, "filters.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
         setCenter(scroll);
         vm.loadedProperty().addListener((o, a, l) -> show(l));

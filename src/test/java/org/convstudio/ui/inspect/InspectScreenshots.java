@@ -47,7 +47,10 @@ class InspectScreenshots {
         Path run = Files.createTempDirectory("inspect-shots").resolve("lenet-run");
         assertEquals(0, ConvStudioCli.run("train", "lenet", "--epochs", "2", "--limit", "4000", "--seed", "3",
                 "--out", run.toString()));
-        GuiTestSupport.fx(() -> app.window().show("inspect"));
+        GuiTestSupport.fx(() -> {
+            app.window().setTheme(org.convstudio.ui.shell.Theme.LIGHT);
+            app.window().show("inspect");
+        });
         InspectWorkspace ws = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
         InspectViewModel vm = ws.viewModel();
         GuiTestSupport.fx(() -> ws.open(InspectSource.run("Run lenet-run (2 epochs)", run)));
