@@ -45,7 +45,7 @@ class InspectScreenshots {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         Path run = Files.createTempDirectory("inspect-shots").resolve("lenet-run");
-        assertEquals(0, ConvStudioCli.run("train", "lenet", "--epochs", "2", "--limit", "4000", "--seed", "3",
+        assertEquals(0, ConvStudioCli.run("train", "lenet", "--epochs", "1", "--limit", "3000", "--seed", "3",
                 "--out", run.toString()));
         GuiTestSupport.fx(() -> {
             app.window().setTheme(org.convstudio.ui.shell.Theme.LIGHT);
@@ -53,7 +53,7 @@ class InspectScreenshots {
         });
         InspectWorkspace ws = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
         InspectViewModel vm = ws.viewModel();
-        GuiTestSupport.fx(() -> ws.open(InspectSource.run("Run lenet-run (2 epochs)", run)));
+        GuiTestSupport.fx(() -> ws.open(InspectSource.run("Run lenet-run (1 epoch)", run)));
         GuiTestSupport.waitUntil(() -> vm.sampleProperty().get() != null && vm.errorsProperty().get() != null, 120);
         GuiTestSupport.fx(() -> ws.fieldPane().click(4, 6));
         GuiTestSupport.waitUntil(() -> vm.fieldProperty().get() != null, 30);
