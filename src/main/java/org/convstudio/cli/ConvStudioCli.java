@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "convstudio", mixinStandardHelpOptions = true, version = "ConvStudio 0.1.0",
         description = "Design, train and look inside convolutional neural networks.",
         subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class,
-            ExportCommand.class, ImportCommand.class, LessonCommand.class, CommandLine.HelpCommand.class})
+            ExportCommand.class, ImportCommand.class, LessonCommand.class, InspectCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ConvStudioCli {
 
     private ConvStudioCli() {

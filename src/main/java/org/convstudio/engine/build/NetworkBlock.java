@@ -112,7 +112,7 @@ public final class NetworkBlock extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(run(ps, inputs.singletonOrThrow(), training, params, Set.of()).output);
+        return new NDList(run(ps, inputs.singletonOrThrow(), training, params, Set.of(), null).output);
     }
 
     /**
@@ -120,12 +120,27 @@ public final class NetworkBlock extends AbstractBlock {
      * manager; the caller closes or detaches them).
      */
     public Map<String, NDArray> forwardCapture(ParameterStore ps, NDArray input, boolean training, Set<String> capture) {
-        Evaluation e = run(ps, input, training, null, capture);
+        Evaluation e = run(ps, input, training, null, capture, null);
         return e.captured;
     }
 
+    /** Sees (and may replace) each node's output as it is computed; used by probes (e.g. Grad-CAM). */
+    @FunctionalInterface
+    public interface NodeInterceptor {
+        /** Returns the value later nodes should read for {@code nodeId} (usually {@code value} itself). */
+        NDArray intercept(String nodeId, NDArray value);
+    }
+
+    /**
+     * Runs the network, handing every node's output to {@code interceptor}, whose return value is what
+     * the following nodes read. Returns the network's output.
+     */
+    public NDArray forwardIntercept(ParameterStore ps, NDArray input, boolean training, NodeInterceptor interceptor) {
+        return run(ps, input, training, null, Set.of(), interceptor).output;
+    }
+
     private Evaluation run(ParameterStore ps, NDArray input, boolean training, PairList<String, Object> params,
-                           Set<String> capture) {
+                           Set<String> capture, NodeInterceptor interceptor) {
         NDArray[] values = new NDArray[blocks.size()];
         Map<String, NDArray> captured = new LinkedHashMap<>();
         for (int i = 0; i < blocks.size(); i++) {
@@ -139,6 +154,9 @@ public final class NetworkBlock extends AbstractBlock {
                 }
             }
             values[i] = blocks.get(i).forward(ps, args, training, params).singletonOrThrow();
+            if (interceptor != null) {
+                values[i] = interceptor.intercept(ids.get(i), values[i]);
+            }
             if (capture.contains(ids.get(i))) {
                 captured.put(ids.get(i), values[i]);
             }

@@ -28,6 +28,20 @@ public final class Autograd {
         JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
     }
 
+    /**
+     * Whether autograd tracks {@code array}: a leaf that requires a gradient, or the result of tracked
+     * operations. (DJL's {@code hasGradient()} is false for the latter, and {@code getGradient()} returns
+     * zeros when nothing was tracked, so probes check this before a backward pass.)
+     */
+    public static boolean isTracked(NDArray array) {
+        PtNDArray a = (PtNDArray) array;
+        if (JniUtils.requiresGrad(a)) {
+            return true;
+        }
+        String fn = JniUtils.getGradientFunctionNames(a);
+        return fn != null && !fn.isBlank();
+    }
+
     /** Zeroes a parameter's gradient in place ({@code g} is that gradient, used on other engines). */
     public static void zeroGradient(NDArray w, NDArray g) {
         if (w instanceof PtNDArray p) {

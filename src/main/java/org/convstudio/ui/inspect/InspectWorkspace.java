@@ -1,17 +1,71 @@
 package org.convstudio.ui.inspect;
 
+import java.util.ArrayList;
 import java.util.List;
-
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
-import org.convstudio.ui.common.ComingSoonPane;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.convstudio.model.graph.Network;
+import org.convstudio.model.preset.Presets;
+import org.convstudio.ui.common.AppServices;
+import org.convstudio.ui.common.Css;
 import org.convstudio.ui.common.Workspace;
+import org.convstudio.ui.training.RunCatalog;
 import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
-/** The Inspect workspace (placeholder until it is built). */
+/**
+ * The Inspect workspace: pick a saved run or a design (at its initialisation) and a validation sample, then
+ * look at feature maps, filters, receptive fields, attribution, errors, or draw a digit. Everything is
+ * computed off the FX thread (see {@link InspectViewModel}).
+ */
 public final class InspectWorkspace implements Workspace {
 
-    private Node view;
+    private final AppServices services;
+    private final Supplier<Network> currentDesign;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "convstudio-inspect-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final InspectViewModel vm = new InspectViewModel(background, Platform::runLater);
+    private BorderPane view;
+    private final ComboBox<InspectSource> source = new ComboBox<>();
+    private final Spinner<Integer> sample = new Spinner<>(0, 0, 0);
+    private final Label prediction = new Label();
+    private TabPane tabs;
+    private FieldPane field;
+    private DrawPane draw;
+    private AttributionPane attribution;
+
+    /**
+     * @param services      the shell's services (status bar, dialogs, data folder)
+     * @param currentDesign the design open in the Design workspace (may return null)
+     */
+    public InspectWorkspace(AppServices services, Supplier<Network> currentDesign) {
+        this.services = services;
+        this.currentDesign = currentDesign;
+    }
 
     @Override
     public String id() {
@@ -25,7 +79,7 @@ public final class InspectWorkspace implements Workspace {
 
     @Override
     public String description() {
-        return "Look inside a trained network: feature maps, filters, saliency";
+        return "Look inside a network: feature maps, filters, receptive fields, attribution, errors, draw a digit";
     }
 
     @Override
@@ -33,19 +87,175 @@ public final class InspectWorkspace implements Workspace {
         return MaterialDesignM.MAGNIFY_SCAN;
     }
 
+    public InspectViewModel viewModel() {
+        return vm;
+    }
+
     @Override
     public Node view() {
         if (view == null) {
-            view = new ComingSoonPane(icon(), "Inspect",
-                "See what each layer of a trained network responds to, image by image.",
-                List.of(
-                "Feature maps of every convolution for an image you pick, side by side.",
-                "Learned filters drawn as small tiles, first layer in colour.",
-                "Saliency and class-activation maps: which pixels drove the prediction.",
-                "Receptive field of any unit, outlined on the input image.",
-                "Confusion matrix with the misclassified images one click away."));
-            view.setId("workspace-inspect");
+            build();
         }
         return view;
+    }
+
+    @Override
+    public void onShown() {
+        refreshSources();
+    }
+
+    private void build() {
+        view = new BorderPane();
+        view.setId("workspace-inspect");
+        source.setId("inspect-source");
+        source.setPromptText("Choose a run or a design");
+        source.setPrefWidth(260);
+        source.setMinWidth(160);
+        source.valueProperty().addListener((o, a, s) -> {
+            if (s != null && s != a) {
+                vm.open(s);
+            }
+        });
+        Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
+        refresh.setOnAction(e -> refreshSources());
+        sample.setId("inspect-sample");
+        sample.setEditable(true);
+        sample.setPrefWidth(100);
+        sample.valueProperty().addListener((o, a, i) -> {
+            if (i != null && vm.loaded() != null) {
+                vm.selectSample(i);
+            }
+        });
+        Button prev = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_LEFT));
+        prev.setOnAction(e -> sample.decrement());
+        Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
+        next.setOnAction(e -> sample.increment());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label status = new Label();
+        status.setId("inspect-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        status.setMinWidth(0);
+        prediction.setId("inspect-prediction");
+        prediction.getStyleClass().add(Css.TEXT_BOLD);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label inspectLabel = new Label("Inspect");
+        Label sampleLabel = new Label("Sample");
+        for (Label l : List.of(inspectLabel, sampleLabel, prediction)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setMaxWidth(360);
+        HBox bar = new HBox(8, inspectLabel, source, refresh, sampleLabel, prev, sample, next, prediction, grow, busy, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("workspace-toolbar");
+        vm.loadedProperty().addListener((o, a, l) -> {
+            if (l != null) {
+                sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, l.samples() - 1, 0));
+            }
+        });
+        vm.sampleProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                prediction.setText("");
+                return;
+            }
+            var l = vm.loaded();
+            prediction.setText(String.format(java.util.Locale.ROOT, "label %s → predicted %s (%.0f %%)",
+                    s.label() < l.classNames().size() && s.label() >= 0 ? l.classNames().get(s.label()) : "?",
+                    s.predicted() < l.classNames().size() ? l.classNames().get(s.predicted()) : Integer.toString(s.predicted()),
+                    100 * s.probabilities()[s.predicted()]));
+        });
+        field = new FieldPane(vm, services);
+        draw = new DrawPane(vm, services);
+        attribution = new AttributionPane(vm, services);
+        tabs = new TabPane(
+                tab("Feature maps", "inspect-tab-maps", new FeatureMapsPane(vm, services)),
+                tab("Filters", "inspect-tab-filters", new FiltersPane(vm, services)),
+                tab("Receptive fields", "inspect-tab-field", field),
+                tab("Attribution", "inspect-tab-attribution", attribution),
+                tab("Errors", "inspect-tab-errors", new ErrorsPane(vm, services, i -> {
+                    sample.getValueFactory().setValue(i);
+                    tabs.getSelectionModel().select(0);
+                })),
+                tab("Draw a digit", "inspect-tab-draw", draw));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t != null && "inspect-tab-draw".equals(t.getId()) && vm.loaded() != null && vm.drawingProperty().get() == null) {
+                draw.clear();
+            }
+        });
+        view.setTop(bar);
+        view.setCenter(tabs);
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** Lists presets, the current design and the saved runs (file I/O off the FX thread). */
+    public CompletableFuture<List<InspectSource>> refreshSources() {
+        Network design = currentDesign == null ? null : currentDesign.get();
+        return CompletableFuture.supplyAsync(() -> {
+            List<InspectSource> list = new ArrayList<>();
+            for (RunCatalog.RunInfo r : RunCatalog.forDataDirectory(services.dataDirectory()).list()) {
+                if (r.resumable()) {
+                    list.add(InspectSource.run("Run " + r.id() + " (" + r.epochs() + " epochs)", r.dir()));
+                }
+            }
+            if (design != null) {
+                list.add(InspectSource.design("Current design: " + design.name() + " (initial weights)", design));
+            }
+            Presets.all().forEach(p -> list.add(InspectSource.design("Preset " + p.id() + " (initial weights)", p.network())));
+            return list;
+        }, background).whenComplete((list, t) -> Platform.runLater(() -> {
+            if (list == null) {
+                return;
+            }
+            InspectSource keep = source.getValue();
+            List<InspectSource> items = new ArrayList<>(list);
+            if (keep != null) {
+                items.removeIf(s -> s.label().equals(keep.label()));
+                items.add(0, keep); // the open source stays selected and shown
+            }
+            source.getItems().setAll(items);
+            source.setValue(keep);
+        }));
+    }
+
+    /** Opens {@code s} as if picked in the source list. */
+    public void open(InspectSource s) {
+        view();
+        if (!source.getItems().contains(s)) {
+            source.getItems().add(0, s);
+        }
+        source.setValue(s);
+    }
+
+    public void select(String tabId) {
+        view();
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    FieldPane fieldPane() {
+        return field;
+    }
+
+    DrawPane drawPane() {
+        return draw;
+    }
+
+    AttributionPane attributionPane() {
+        return attribution;
+    }
+
+    /** Frees the inspection model and threads (when the window closes). */
+    public void close() {
+        vm.close();
+        background.shutdown();
     }
 }

@@ -100,7 +100,7 @@ public final class MainWindow {
                 training.dataProperty()));
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
-        add(new InspectWorkspace());
+        add(new InspectWorkspace(services, () -> design.viewModel().getNetwork()));
         add(new EmbedWorkspace());
         add(new ClassroomWorkspace());
 

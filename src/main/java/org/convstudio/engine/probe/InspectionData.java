@@ -1,0 +1,76 @@
+package org.convstudio.engine.probe;
+
+import java.util.List;
+import org.convstudio.engine.data.DataSplit;
+import org.convstudio.engine.data.DatasetException;
+import org.convstudio.engine.data.DatasetLoader;
+import org.convstudio.engine.data.ImageAdapter;
+import org.convstudio.engine.data.ImageSet;
+import org.convstudio.engine.data.ImageShape;
+import org.convstudio.engine.data.Normalization;
+
+/**
+ * The images an inspection looks at: a data set's validation split, in raw pixels (to show) and scaled as
+ * the model expects (to feed), converted to the network's input shape when they differ.
+ *
+ * @param raw           validation images as loaded (after any shape conversion), for display
+ * @param scaled        the same images as the network sees them
+ * @param normalization what turns raw into scaled (null: raw values)
+ * @param notes         what was done that the user should know (conversion, normalisation source)
+ */
+public record InspectionData(ImageSet raw, ImageSet scaled, Normalization normalization, List<String> notes) {
+
+    /**
+     * Loads {@code spec} for {@code model}: converts the images to its input shape if possible, and scales
+     * them as the run recorded, or (when it did not say) with the training split's per-channel statistics,
+     * as the app trains.
+     *
+     * @throws DatasetException with a message for the user
+     */
+    public static InspectionData load(String spec, InspectionModel model, int[] chw) throws DatasetException {
+        DataSplit split = DatasetLoader.load(spec);
+        List<String> notes = new java.util.ArrayList<>(split.warnings());
+        ImageShape target = new ImageShape(chw[0], chw[1], chw[2]);
+        var mismatch = ImageAdapter.check(split.shape(), target);
+        if (mismatch.isPresent()) {
+            if (!ImageAdapter.canAdapt(split.shape(), target)) {
+                throw new DatasetException(mismatch.get() + " — these images cannot be converted automatically");
+            }
+            split = ImageAdapter.adapt(split, target);
+            notes.add("images converted to the network's input " + target);
+        }
+        InspectionModel.Scaling s = model.scaling();
+        Normalization n;
+        if (s.known()) {
+            n = s.normalization();
+            notes.add(n == null ? "raw pixel values, as the run was trained" : "normalised as the run recorded");
+        } else {
+            n = Normalization.fit(split.train());
+            notes.add("normalised with the training split's mean and standard deviation");
+        }
+        ImageSet raw = split.test();
+        return new InspectionData(raw, n == null ? raw : n.apply(raw), n, notes);
+    }
+
+    /** Scales raw CHW pixels (one image) as the model expects. */
+    public float[] scale(float[] rawImage) {
+        float[] px = rawImage.clone();
+        if (normalization != null) {
+            normalization.applyInPlace(px, 1, raw.height() * raw.width());
+        }
+        return px;
+    }
+
+    /** What a raw value of {@code v} becomes per channel (the grey fill of occlusion). */
+    public float[] scaledConstant(float v) {
+        float[] out = new float[raw.channels()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = normalization == null ? v : (v - normalization.mean()[c]) / normalization.std()[c];
+        }
+        return out;
+    }
+
+    public List<String> classNames() {
+        return raw.classNames();
+    }
+}

@@ -1,0 +1,116 @@
+package org.convstudio.ui.inspect;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.convstudio.analysis.image.ColorMap;
+import org.convstudio.analysis.image.MapGrid;
+import org.convstudio.analysis.image.Range;
+import org.convstudio.analysis.image.Raster;
+import org.convstudio.engine.probe.FloatTensor;
+import org.convstudio.ui.common.AppServices;
+import org.convstudio.ui.inspect.InspectSnapshots.Sample;
+
+/** Every layer's feature maps for the selected sample, as grids; click a map to enlarge it. */
+final class FeatureMapsPane extends BorderPane {
+
+    private static final int GAP = 2;
+
+    private final VBox layers = new VBox(10);
+    private final ImageView enlarged = Fx.view("inspect-enlarged");
+    private final Label enlargedCaption = new Label("Click a feature map to enlarge it.");
+    private final ChoiceBox<Range.Mode> mode = new ChoiceBox<>();
+    private Sample shown;
+    private String selectedLayer;
+    private int selectedChannel = -1;
+
+    FeatureMapsPane(InspectViewModel vm, AppServices services) {
+        setId("inspect-feature-maps");
+        mode.getItems().addAll(Range.Mode.values());
+        mode.setValue(Range.Mode.PER_MAP);
+        mode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Range.Mode m) {
+                return m == Range.Mode.PER_MAP ? "Colour per map" : "Colour per layer";
+            }
+
+            @Override
+            public Range.Mode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().addListener((o, a, b) -> show(shown));
+        ScrollPane scroll = new ScrollPane(layers);
+        scroll.setFitToWidth(true);
+        layers.setPadding(new Insets(8));
+        enlargedCaption.setWrapText(true);
+        VBox side = new VBox(8, enlargedCaption, enlarged,
+                Fx.muted("Bright = strong response. Per map: each map uses its own range; per layer: one range, so maps compare."));
+        side.setPadding(new Insets(8));
+        side.setPrefWidth(320);
+        HBox bar = new HBox(8, new Label("Normalise"), mode, Fx.exportButton(services, layers, "feature-maps.png"));
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(bar);
+        setCenter(scroll);
+        setRight(side);
+        vm.sampleProperty().addListener((o, a, s) -> show(s));
+    }
+
+    private void show(Sample s) {
+        shown = s;
+        layers.getChildren().clear();
+        if (s == null) {
+            return;
+        }
+        for (String id : s.activations().ids()) {
+            FloatTensor t = s.activations().node(id);
+            if (!t.spatial() || id.equals(s.activations().ids().get(0))) {
+                continue;
+            }
+            int maps = t.channels();
+            int scale = Math.max(1, 72 / Math.max(t.height(), t.width()));
+            int cols = MapGrid.columns(maps, 16);
+            float[] v = t.sample(0);
+            Range[] ranges = Range.forMaps(v, maps, t.height() * t.width(), mode.getValue());
+            Raster grid = MapGrid.render(v, maps, t.height(), t.width(), scale, GAP, cols, ColorMap.VIRIDIS, ranges, 0xFF20232A);
+            ImageView iv = Fx.view("inspect-maps-" + id);
+            iv.setImage(Fx.image(grid));
+            iv.setOnMouseClicked(e -> {
+                int tile = MapGrid.tileAt((int) e.getX(), (int) e.getY(), maps, t.height(), t.width(), scale, GAP, cols);
+                if (tile >= 0) {
+                    enlarge(id, tile);
+                }
+            });
+            Label caption = new Label(id + " · " + maps + " maps of " + t.height() + "×" + t.width());
+            caption.getStyleClass().add("card-title");
+            layers.getChildren().add(new VBox(4, caption, iv));
+        }
+        if (selectedLayer != null && s.activations().nodes().containsKey(selectedLayer)) {
+            enlarge(selectedLayer, selectedChannel);
+        }
+    }
+
+    void enlarge(String id, int channel) {
+        if (shown == null) {
+            return;
+        }
+        FloatTensor t = shown.activations().node(id);
+        if (channel < 0 || channel >= t.channels()) {
+            return;
+        }
+        selectedLayer = id;
+        selectedChannel = channel;
+        float[] plane = t.plane(0, channel);
+        Range r = mode.getValue() == Range.Mode.PER_MAP ? Range.of(plane) : Range.of(t.sample(0));
+        enlarged.setImage(Fx.image(ColorMap.VIRIDIS.render(plane, t.width(), t.height(), r)
+                .scaled(Math.max(1, 300 / Math.max(t.height(), t.width())))));
+        enlargedCaption.setText(String.format(java.util.Locale.ROOT, "%s, map %d (%d×%d): %.3f to %.3f", id, channel,
+                t.height(), t.width(), Range.of(plane).min(), Range.of(plane).max()));
+    }
+}
