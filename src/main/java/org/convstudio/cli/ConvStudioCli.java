@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The headless commands: every capability of the app, scriptable and benchmarkable without a display. */
 @Command(name = "convstudio", mixinStandardHelpOptions = true, version = "ConvStudio 0.1.0",
         description = "Design, train and look inside convolutional neural networks.",
-        subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class,
+            EmbedCommand.class})
 public final class ConvStudioCli {
 
     private ConvStudioCli() {
