@@ -6,8 +6,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
 
 /**
  * Repulsive forces by FFT-accelerated interpolation (Linderman et al. 2019, as in FIt-SNE and openTSNE).
- * The square hull of the layout is cut into boxes of side ≥ 1 (at least {@value #MIN_BOXES} per axis, a
- * size the FFT handles fast, capped at {@code maxBoxes}); each box holds 3 × 3 interpolation nodes.
+ * The square hull of the layout is cut into boxes of side ≤ 1 (at least {@value #MIN_BOXES} per axis, as
+ * many as fill a power-of-two FFT, capped at {@code maxBoxes} — wider boxes beyond); each box holds 3 × 3
+ * interpolation nodes.
  * The four charges {@code 1, x, y, x² + y²} of every point are spread to the nodes of its box with
  * Lagrange weights; the squared Cauchy kernel between all node pairs is applied as a circulant
  * convolution on the zero-padded 2m × 2m grid (m nodes per axis) by 2-D FFT (JTransforms), two
@@ -20,10 +21,10 @@ import org.jtransforms.fft.DoubleFFT_2D;
  */
 public final class FftRepulsion implements Repulsion {
 
-    static final int MIN_BOXES = 50;
+    static final int MIN_BOXES = 20;
     static final int NODES = 3;
-    /** Default cap on boxes per axis: the padded FFT is then at most 6 × cap per axis. */
-    public static final int DEFAULT_MAX_BOXES = 160;
+    /** Default cap on boxes per axis: 85 boxes, a 512 × 512 FFT (170 boxes, 1024², for large data). */
+    public static final int DEFAULT_MAX_BOXES = 85;
 
     private final WorkerPool pool;
     private final int maxBoxes;
@@ -54,19 +55,16 @@ public final class FftRepulsion implements Repulsion {
         return lastBoxes;
     }
 
-    /** The smallest FFT-friendly count (2^a·3^b·5^c) ≥ {@code n}. */
-    static int friendly(int n) {
-        for (int c = n; ; c++) {
-            int r = c;
-            for (int p : new int[] {2, 3, 5}) {
-                while (r % p == 0) {
-                    r /= p;
-                }
-            }
-            if (r == 1) {
-                return c;
-            }
-        }
+    /**
+     * The padded FFT size per axis: the smallest power of two (JTransforms is several times faster on those)
+     * whose grid holds one box per unit of the layout's span (at least {@value #MIN_BOXES} boxes), capped at
+     * the power of two that holds {@code maxBoxes} boxes. The box count is then P / 6, as many as fit.
+     */
+    static int paddedSize(double span, int maxBoxes) {
+        int want = Math.max(MIN_BOXES, (int) Math.ceil(span)) * 2 * NODES;
+        int cap = Integer.highestOneBit(Math.max(MIN_BOXES, maxBoxes) * 2 * NODES - 1) << 1;
+        int p = Integer.highestOneBit(want - 1) << 1;
+        return Math.min(p, cap);
     }
 
     @Override
@@ -78,15 +76,15 @@ public final class FftRepulsion implements Repulsion {
             hi = Math.max(hi, y[e]);
         }
         double span = Math.max(hi - lo, 1e-6) * 1.0001 + 1e-9;
-        int boxes = Math.min(friendly(Math.max(MIN_BOXES, (int) Math.ceil(span))), friendly(maxBoxes));
+        int p = paddedSize(span, maxBoxes);
+        int boxes = p / (2 * NODES);
         lastBoxes = boxes;
         int m = boxes * NODES;
-        int p = 2 * m;
         double boxWidth = span / boxes;
         double h = boxWidth / NODES;
         double min = lo;
         double centre = lo + span / 2;
-        ensureCapacity(n, m);
+        ensureCapacity(n, m, p);
 
         // 1. box and Lagrange weights of every point; charges spread per worker
         pool.forRange(n, (from, to, worker) -> {
@@ -232,12 +230,11 @@ public final class FftRepulsion implements Repulsion {
         }
     }
 
-    private void ensureCapacity(int n, int m) {
+    private void ensureCapacity(int n, int m, int p) {
         if (node == null || node.length < 2 * n) {
             node = new int[2 * n];
             weight = new float[6 * n];
         }
-        int p = 2 * m;
         if (packedA == null || packedA.length < 2 * p * p) {
             charges = new double[pool.size()][4 * m * m];
             packedA = new double[2 * p * p];
