@@ -21,10 +21,10 @@ import org.jtransforms.fft.DoubleFFT_2D;
  */
 public final class FftRepulsion implements Repulsion {
 
-    static final int MIN_BOXES = 20;
+    static final int MIN_BOXES = 40;
     static final int NODES = 3;
-    /** Default cap on boxes per axis: 85 boxes, a 512 × 512 FFT (170 boxes, 1024², for large data). */
-    public static final int DEFAULT_MAX_BOXES = 85;
+    /** Default cap on boxes per axis: 170 boxes, a 1024 × 1024 FFT (box width ≤ 1 up to a span of 170). */
+    public static final int DEFAULT_MAX_BOXES = 170;
 
     private final WorkerPool pool;
     private final int maxBoxes;

@@ -39,7 +39,11 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
         for (int a = 0; a < d; a++) {
             mean[a] = (float) (sum[a] / n);
         }
-        double[] cov = covariance(data, n, d, mean, pool);
+        double[] meanD = new double[d];
+        for (int a = 0; a < d; a++) {
+            meanD[a] = sum[a] / n;
+        }
+        double[] cov = covariance(data, n, d, meanD, pool);
         DMatrixRMaj m = new DMatrixRMaj(d, d, true, cov);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
         if (!eig.decompose(m)) {
@@ -80,12 +84,12 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
      * The centred covariance (divisor n − 1), row-major d × d, as (XᵀX − n·μμᵀ)/(n − 1): the raw rows are
      * used so that zero entries (blank pixels, inactive ReLUs) are skipped.
      */
-    static double[] covariance(float[] data, int n, int d, float[] mean, WorkerPool pool) {
+    static double[] covariance(float[] data, int n, int d, double[] mean, WorkerPool pool) {
         double[][] partial = new double[pool.size()][];
         int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
         pool.forRange(blocks, (from, to, worker) -> {
             double[] acc = new double[d * d];
-            float[] row = new float[d];
+            double[] row = new double[d]; // double: XᵀX − nμμᵀ cancels when means are large
             for (int blk = from; blk < to; blk++) {
                 int r0 = blk * ROW_BLOCK;
                 int len = Math.min(ROW_BLOCK, n - r0);
@@ -99,7 +103,7 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
                             continue;
                         }
                         if (!any) {
-                            java.util.Arrays.fill(row, a, d, 0f);
+                            java.util.Arrays.fill(row, a, d, 0);
                             any = true;
                         }
                         for (int b = a; b < d; b++) {
@@ -128,7 +132,7 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
         double div = n - 1.0;
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                double v = (cov[a * d + b] - (double) n * mean[a] * mean[b]) / div;
+                double v = (cov[a * d + b] - n * mean[a] * mean[b]) / div;
                 cov[a * d + b] = v;
                 cov[b * d + a] = v;
             }

@@ -21,7 +21,7 @@ public final class Tsne {
     public record Result(float[] layout, int iterations, boolean cancelled) {
     }
 
-    /** From this many points on, the FFT grid may grow to 1024² (170 boxes per axis) instead of 512². */
+    /** From this many points on, the FFT grid may grow to 2048² (341 boxes per axis) instead of 1024². */
     static final int LARGE = 40_000;
 
     private final WorkerPool pool;
@@ -112,7 +112,7 @@ public final class Tsne {
         float[] gains = new float[2 * n];
         java.util.Arrays.fill(gains, 1f);
         Repulsion repulsion = n < o.exactBelow() ? new ExactRepulsion(pool) : new FftRepulsion(pool, o.maxBoxes() > 0 ? o.maxBoxes()
-                : n >= LARGE ? 2 * FftRepulsion.DEFAULT_MAX_BOXES : FftRepulsion.DEFAULT_MAX_BOXES);
+                : n >= LARGE ? 2 * FftRepulsion.DEFAULT_MAX_BOXES + 1 : FftRepulsion.DEFAULT_MAX_BOXES);
         int total = o.earlyIterations() + o.iterations();
         int done = 0;
         for (int it = 0; it < total; it++) {

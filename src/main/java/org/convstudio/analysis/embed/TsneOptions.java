@@ -8,7 +8,7 @@ package org.convstudio.analysis.embed;
  * {@code publishEvery} iterations.
  *
  * @param learningRate a fixed learning rate, or 0 for "auto"
- * @param maxBoxes     cap on FFT boxes per axis, or 0 for "auto" (85; 170 from 40,000 points on)
+ * @param maxBoxes     cap on FFT boxes per axis, or 0 for "auto" (170; 341 from 40,000 points on)
  */
 public record TsneOptions(double perplexity, int earlyIterations, double earlyExaggeration, int iterations,
                           double learningRate, double earlyMomentum, double momentum, int exactBelow,
