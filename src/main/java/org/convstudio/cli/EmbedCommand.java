@@ -91,6 +91,9 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // the PNG is drawn off-screen
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Embedder.Method m = switch (method.toLowerCase(Locale.ROOT)) {
@@ -109,6 +112,7 @@ final class EmbedCommand implements Callable<Integer> {
         }
         ImageSet images = loadImages(err);
         long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         float[] rows;
         int dims;
         int[] predictions = null;
@@ -161,6 +165,7 @@ final class EmbedCommand implements Callable<Integer> {
                 pool.close();
             }
         }
+        double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
         int[] index = IntStream.range(0, n).toArray();
         Files.createDirectories(out);
         EmbeddingFiles.writeCsv(out.resolve(EmbeddingFiles.CSV), r.layout(), index, images.labels(), predictions);
@@ -196,6 +201,7 @@ final class EmbedCommand implements Callable<Integer> {
             o.put("neighborSeconds", round(r.timing().neighbors()));
             o.put("optimizeSeconds", round(r.timing().optimize()));
             o.put("qualitySeconds", round(r.timing().quality()));
+            o.put("cpuSeconds", round(cpuSeconds));
             o.put("threads", pool.size());
             stdout.println(JSON.writeValueAsString(o));
         } else {
@@ -205,6 +211,12 @@ final class EmbedCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not report it. */
+    static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
     }
 
     private static double round(double s) {

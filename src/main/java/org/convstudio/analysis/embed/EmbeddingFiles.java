@@ -1,6 +1,5 @@
 package org.convstudio.analysis.embed;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -84,59 +83,85 @@ public final class EmbeddingFiles {
         return out;
     }
 
-    /** A square scatter plot, points coloured by label (grey without labels), with a legend and a caption. */
+    /**
+     * A square scatter plot, points coloured by label (grey without labels) and blended into the pixels
+     * directly (no graphics environment needed), then a legend and a caption drawn with java.awt where a
+     * graphics environment is available (headless counts; a configured but unreachable display does not).
+     */
     public static BufferedImage render(float[] layout, int n, int[] labels, List<String> classNames, String caption,
                                        int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        java.util.Arrays.fill(px, 0xffffff);
+        float minX = Float.POSITIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, layout[2 * i]);
+            maxX = Math.max(maxX, layout[2 * i]);
+            minY = Math.min(minY, layout[2 * i + 1]);
+            maxY = Math.max(maxY, layout[2 * i + 1]);
+        }
+        double span = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
+        int margin = size / 20;
+        double scale = (size - 2.0 * margin) / span;
+        double offX = margin + ((size - 2.0 * margin) - (maxX - minX) * scale) / 2;
+        double offY = margin + ((size - 2.0 * margin) - (maxY - minY) * scale) / 2;
+        int r = n > 20_000 ? 1 : n > 2_000 ? 2 : 3;
+        double alpha = n > 20_000 ? 0.45 : 0.7;
+        for (int i = 0; i < n; i++) {
+            int rgb = labels == null ? 0x555555 : PALETTE[Math.floorMod(labels[i], PALETTE.length)];
+            int cx = (int) Math.round(offX + (layout[2 * i] - minX) * scale);
+            int cy = size - 1 - (int) Math.round(offY + (layout[2 * i + 1] - minY) * scale);
+            for (int dy = -r + 1; dy < r; dy++) {
+                for (int dx = -r + 1; dx < r; dx++) {
+                    int x = cx + dx;
+                    int y = cy + dy;
+                    if (x >= 0 && y >= 0 && x < size && y < size && dx * dx + dy * dy < r * r) {
+                        px[y * size + x] = blend(px[y * size + x], rgb, alpha);
+                    }
+                }
+            }
+        }
+        drawText(img, size, margin, labels != null ? classNames : null, caption);
+        return img;
+    }
+
+    private static int blend(int under, int over, double a) {
+        int red = (int) (((over >> 16) & 255) * a + ((under >> 16) & 255) * (1 - a));
+        int green = (int) (((over >> 8) & 255) * a + ((under >> 8) & 255) * (1 - a));
+        int blue = (int) ((over & 255) * a + (under & 255) * (1 - a));
+        return (red << 16) | (green << 8) | blue;
+    }
+
+    private static void drawText(BufferedImage img, int size, int margin, List<String> classNames, String caption) {
+        Graphics2D g;
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, size, size);
-            float minX = Float.POSITIVE_INFINITY;
-            float minY = Float.POSITIVE_INFINITY;
-            float maxX = Float.NEGATIVE_INFINITY;
-            float maxY = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                minX = Math.min(minX, layout[2 * i]);
-                maxX = Math.max(maxX, layout[2 * i]);
-                minY = Math.min(minY, layout[2 * i + 1]);
-                maxY = Math.max(maxY, layout[2 * i + 1]);
-            }
-            double span = Math.max(Math.max(maxX - minX, maxY - minY), 1e-9);
-            int margin = size / 20;
-            double scale = (size - 2.0 * margin) / span;
-            double offX = margin + ((size - 2.0 * margin) - (maxX - minX) * scale) / 2;
-            double offY = margin + ((size - 2.0 * margin) - (maxY - minY) * scale) / 2;
-            double r = n > 20_000 ? 1.0 : n > 2_000 ? 1.6 : 2.5;
-            for (int i = 0; i < n; i++) {
-                int rgb = labels == null ? 0x555555 : PALETTE[Math.floorMod(labels[i], PALETTE.length)];
-                g.setColor(new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, 170));
-                double x = offX + (layout[2 * i] - minX) * scale;
-                double y = size - (offY + (layout[2 * i + 1] - minY) * scale);
-                g.fill(new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
-            }
+            g = img.createGraphics();
+        } catch (java.awt.AWTError | LinkageError e) {
+            return; // a display is configured but cannot be reached: the picture goes without its text
+        }
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, size / 60)));
             g.setColor(Color.DARK_GRAY);
             if (caption != null) {
                 g.drawString(caption, margin / 2, margin / 2 + g.getFontMetrics().getAscent() / 2);
             }
-            if (labels != null && classNames != null) {
+            if (classNames != null) {
                 int lh = g.getFontMetrics().getHeight();
                 int x0 = size - margin / 2 - g.getFontMetrics().stringWidth("MMMMMMMM");
                 for (int c = 0; c < classNames.size(); c++) {
-                    int rgb = PALETTE[c % PALETTE.length];
-                    g.setColor(new Color(rgb));
-                    g.fillRect(x0, margin / 2 + c * lh + lh / 4, lh / 2, lh / 2);
+                    g.setColor(new Color(PALETTE[c % PALETTE.length]));
+                    g.fillRect(x0, margin + c * lh + lh / 4, lh / 2, lh / 2);
                     g.setColor(Color.DARK_GRAY);
-                    g.drawString(classNames.get(c), x0 + lh, margin / 2 + c * lh + lh * 3 / 4);
+                    g.drawString(classNames.get(c), x0 + lh, margin + c * lh + lh * 3 / 4);
                 }
             }
-            g.setStroke(new BasicStroke(1f));
         } finally {
             g.dispose();
         }
-        return img;
     }
 
     public static void writePng(Path file, BufferedImage image) throws IOException {

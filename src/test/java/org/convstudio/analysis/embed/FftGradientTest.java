@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The FFT-interpolated repulsion against the exact O(N²) sums. Stated tolerances (relative errors,
  * Euclidean norm over all points): on a dense layout (boxes 0.2 wide) the gradient within 1e-3 and Z
  * within 1e-5; on wide, sparse layouts (boxes 0.5–0.9 wide, 3,000 points over a span of 60–150) the
-  * repulsive forces within 5e-2 and Z within 1e-2. (On a real 10,000-point MNIST layout, span 140,
+ * repulsive forces within 5e-2 and Z within 1e-2. (On a real 10,000-point MNIST layout, span 140,
  * 170 boxes: 2.1e-2 and 2.3e-3.)
  */
 class FftGradientTest {
