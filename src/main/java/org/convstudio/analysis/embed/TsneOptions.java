@@ -4,7 +4,8 @@ package org.convstudio.analysis.embed;
  * Settings of one t-SNE optimisation, defaults after openTSNE: perplexity 30, early exaggeration 12 for
  * 250 iterations then 500 iterations without, momentum 0.5 then 0.8, learning rate "auto"
  * ({@code N / exaggeration}: N/12 during early exaggeration, at least 200), the exact O(N²) repulsion
- * below {@code exactBelow} points and FFT interpolation above, the layout published every
+ * below {@code exactBelow} points, above that whichever of exact and FFT interpolation costs less for the
+ * current layout ({@code Integer.MAX_VALUE}: always exact, negative: always FFT), the layout published every
  * {@code publishEvery} iterations.
  *
  * @param learningRate a fixed learning rate, or 0 for "auto"
@@ -24,7 +25,7 @@ public record TsneOptions(double perplexity, int earlyIterations, double earlyEx
     }
 
     public static TsneOptions defaults() {
-        return new TsneOptions(30, 250, 12, 500, 0, 0.5, 0.8, 1000, 0, 10, 42);
+        return new TsneOptions(30, 250, 12, 500, 0, 0.5, 0.8, 0, 0, 10, 42);
     }
 
     /**
