@@ -146,17 +146,21 @@ public final class EmbeddingFiles {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(11, size / 60)));
             g.setColor(Color.DARK_GRAY);
-            if (caption != null) {
-                g.drawString(caption, margin / 2, margin / 2 + g.getFontMetrics().getAscent() / 2);
+            if (caption != null) { // "what — scores" on two lines
+                String[] parts = caption.split(" — ", 2);
+                int lh = g.getFontMetrics().getHeight();
+                for (int l = 0; l < parts.length; l++) {
+                    g.drawString(parts[l], margin / 2, margin / 2 + l * lh);
+                }
             }
             if (classNames != null) {
                 int lh = g.getFontMetrics().getHeight();
                 int x0 = size - margin / 2 - g.getFontMetrics().stringWidth("MMMMMMMM");
                 for (int c = 0; c < classNames.size(); c++) {
                     g.setColor(new Color(PALETTE[c % PALETTE.length]));
-                    g.fillRect(x0, margin + c * lh + lh / 4, lh / 2, lh / 2);
+                    g.fillRect(x0, 2 * margin + c * lh + lh / 4, lh / 2, lh / 2);
                     g.setColor(Color.DARK_GRAY);
-                    g.drawString(classNames.get(c), x0 + lh, margin + c * lh + lh * 3 / 4);
+                    g.drawString(classNames.get(c), x0 + lh, 2 * margin + c * lh + lh * 3 / 4);
                 }
             }
         } finally {
