@@ -23,11 +23,11 @@ class TsneTest {
         Clusters c = Clusters.gaussian(6, 100, 30, 1);
         Embedder embedder = new Embedder(POOL);
         for (int exactBelow : new int[] {Integer.MAX_VALUE, -1}) {
-            TsneOptions o = TsneOptions.defaults().withExactBelow(exactBelow);
+            TsneOptions o = TsneOptions.defaults().withExactBelow(exactBelow).withIterations(100, 250); // shortened: fast test
             Embedder.Result r = embedder.embed(c.data, c.n, c.d, c.labels, Embedder.Method.TSNE, o, null,
                     EmbeddingListener.NONE, () -> false);
             assertFalse(r.cancelled());
-            assertEquals(750, r.iterations());
+            assertEquals(350, r.iterations());
             String path = exactBelow < 0 ? "FFT" : "exact";
             assertTrue(r.quality().neighborhoodHit() >= 0.99, path + ": neighbourhood hit " + r.quality().neighborhoodHit());
             assertTrue(r.quality().trustworthiness() > 0.95, path + ": trustworthiness " + r.quality().trustworthiness());
