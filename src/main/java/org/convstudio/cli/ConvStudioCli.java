@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Design, train and look inside convolutional neural networks.",
         subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class,
             ExportCommand.class, ImportCommand.class, LessonCommand.class, InspectCommand.class,
-            CommandLine.HelpCommand.class})
+            EmbedCommand.class, CommandLine.HelpCommand.class})
 public final class ConvStudioCli {
 
     private ConvStudioCli() {

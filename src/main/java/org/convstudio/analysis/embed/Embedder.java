@@ -1,0 +1,108 @@
+package org.convstudio.analysis.embed;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * From high-dimensional rows to a scored 2-D map: PCA to at most {@value #PCA_DIMENSIONS} dimensions,
+ * then either the first two components ({@link Method#PCA}) or t-SNE on the reduced data
+ * ({@link Method#TSNE}): k = 3·perplexity neighbours (exact up to {@value #EXACT_KNN_MAX} points,
+ * HNSW above), perplexity-calibrated affinities, and the optimiser, started from the PCA layout or
+ * from a given previous layout (live mode). Every stage runs on the given {@link WorkerPool}.
+ */
+public final class Embedder {
+
+    public static final int PCA_DIMENSIONS = 50;
+    public static final int EXACT_KNN_MAX = 20_000;
+
+    /** Plain iterations when continuing from a previous layout (live mode). */
+    public static final int WARM_ITERATIONS = 300;
+
+    public enum Method { TSNE, PCA }
+
+    /** Seconds spent per stage (0 for stages not run). */
+    public record Timing(double pca, double neighbors, double affinities, double optimize, double quality) {
+        public double total() {
+            return pca + neighbors + affinities + optimize + quality;
+        }
+
+        /** t-SNE's own time from the PCA input (neighbours, affinities, optimisation). */
+        public double tsne() {
+            return neighbors + affinities + optimize;
+        }
+    }
+
+    /**
+     * @param layout   x, y interleaved, one pair per input row
+     * @param reduced  the PCA-reduced input ({@code points × reducedDimensions}) the map was made from
+     */
+    public record Result(float[] layout, int points, float[] reduced, int reducedDimensions, EmbeddingQuality quality,
+                         Timing timing, int iterations, boolean cancelled) {
+    }
+
+    private final WorkerPool pool;
+
+    public Embedder(WorkerPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Embeds the {@code n} rows of {@code data} ({@code n × d}). {@code labels} (nullable) are only used for the
+     * scores; {@code warmStart} (nullable, x/y interleaved) continues from a previous layout of the same points.
+     */
+    public Result embed(float[] data, int n, int d, int[] labels, Method method, TsneOptions options, float[] warmStart,
+                        EmbeddingListener listener, BooleanSupplier cancelled) {
+        if (n < 3) {
+            throw new IllegalArgumentException("an embedding needs at least 3 points, got " + n);
+        }
+        long t0 = System.nanoTime();
+        int c = Math.min(Math.min(PCA_DIMENSIONS, d), n - 1);
+        Pca pca = Pca.fit(data, n, d, c, pool);
+        float[] reduced = pca.transform(data, n, c, pool);
+        long t1 = System.nanoTime();
+        if (method == Method.PCA) {
+            float[] layout = new float[2 * n];
+            for (int i = 0; i < n; i++) {
+                layout[2 * i] = reduced[i * c];
+                layout[2 * i + 1] = c > 1 ? reduced[i * c + 1] : 0f;
+            }
+            listener.onLayout(1, 1, layout.clone());
+            EmbeddingQuality q = EmbeddingQuality.score(layout, n, labels, reduced, c, pool);
+            long t2 = System.nanoTime();
+            return new Result(layout, n, reduced, c, q, new Timing(sec(t0, t1), 0, 0, 0, sec(t1, t2)), 1, false);
+        }
+        TsneOptions o = options;
+        int k = o.neighbors(n);
+        if (o.perplexity() >= k) {
+            o = o.withPerplexity(Math.max(1, (k - 1) / 3.0));
+        }
+        KnnGraph knn = n <= EXACT_KNN_MAX ? ExactKnn.compute(reduced, n, c, k, pool, cancelled)
+                : ApproximateKnn.compute(reduced, n, c, k, pool, cancelled);
+        long t2 = System.nanoTime();
+        if (cancelled.getAsBoolean()) {
+            return new Result(new float[2 * n], n, reduced, c, null, new Timing(sec(t0, t1), sec(t1, t2), 0, 0, 0), 0, true);
+        }
+        Affinities p = Affinities.fromNeighbors(knn, o.perplexity(), pool);
+        long t3 = System.nanoTime();
+        float[] init;
+        if (warmStart != null) {
+            if (warmStart.length != 2 * n) {
+                throw new IllegalArgumentException("the previous layout has " + warmStart.length / 2 + " points, the data "
+                        + n);
+            }
+            init = warmStart;
+            o = o.forWarmStart(WARM_ITERATIONS);
+        } else {
+            init = Tsne.pcaInitialization(reduced, n, c, o.seed());
+        }
+        Tsne.Result r = new Tsne(pool).optimize(p, init, o, listener, cancelled);
+        long t4 = System.nanoTime();
+        EmbeddingQuality q = r.cancelled() ? null : EmbeddingQuality.score(r.layout(), n, labels, reduced, c, pool);
+        long t5 = System.nanoTime();
+        return new Result(r.layout(), n, reduced, c, q, new Timing(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4),
+                sec(t4, t5)), r.iterations(), r.cancelled());
+    }
+
+    private static double sec(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}

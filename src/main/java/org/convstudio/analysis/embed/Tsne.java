@@ -1,0 +1,182 @@
+package org.convstudio.analysis.embed;
+
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The t-SNE optimiser (van der Maaten & Hinton 2008) with openTSNE's schedule: gradient descent with
+ * momentum and per-coordinate gains on the Kullback–Leibler divergence between the sparse input
+ * affinities P and the Cauchy similarities Q of the layout. Each iteration computes the attractive
+ * forces over P's sparse rows, the repulsive forces with {@link FftRepulsion} (or {@link ExactRepulsion}
+ * for small N), and updates all points, every step split over the {@link WorkerPool}. The layout, the
+ * forces, the update and the gains are float arrays allocated once per run. The gradient is the usual
+ * one without its constant factor 4 (openTSNE's convention; the learning rate absorbs it).
+ *
+ * <p>Progressive: the layout is handed to the listener every {@code publishEvery} iterations.
+ * Cancellable: the cancel flag is read before every iteration, so a cancelled run stops within one.
+ */
+public final class Tsne {
+
+    /** The outcome of an optimisation: the layout (x, y interleaved), iterations done, whether it was cancelled. */
+    public record Result(float[] layout, int iterations, boolean cancelled) {
+    }
+
+    /** From this many points on, the FFT grid may grow to 2048² (341 boxes per axis) instead of 1024². */
+    static final int LARGE = 40_000;
+
+    private final WorkerPool pool;
+
+    public Tsne(WorkerPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * openTSNE's initialisation from the first two principal components ({@code pcs}, {@code n × d}
+     * row-major, columns in decreasing variance), rescaled so the first coordinate has standard deviation 1e-4.
+     */
+    public static float[] pcaInitialization(float[] pcs, int n, int d, long seed) {
+        float[] y = new float[2 * n];
+        Random rnd = new Random(seed);
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = pcs[i * d];
+            y[2 * i + 1] = d > 1 ? pcs[i * d + 1] : (float) rnd.nextGaussian();
+        }
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += y[2 * i];
+        }
+        mean /= n;
+        double var = 0;
+        for (int i = 0; i < n; i++) {
+            var += (y[2 * i] - mean) * (y[2 * i] - mean);
+        }
+        double std = Math.sqrt(var / n);
+        double scale = std > 0 ? 1e-4 / std : 1e-4;
+        for (int e = 0; e < 2 * n; e++) {
+            y[e] = (float) (y[e] * scale);
+        }
+        return y;
+    }
+
+    /** The gradient of KL(P‖Q) (without the factor 4), for tests: attractive × exaggeration − repulsive / Z. */
+    public static float[] gradient(Affinities p, float[] y, double exaggeration, Repulsion repulsion, WorkerPool pool) {
+        int n = p.points();
+        float[] rep = new float[2 * n];
+        float[] grad = new float[2 * n];
+        double z = repulsion.compute(y, n, rep);
+        attract(p, y, exaggeration, rep, 1.0 / z, grad, pool);
+        return grad;
+    }
+
+    /** grad_i = exaggeration · Σ_j p_ij w_ij (y_i − y_j) − invZ · rep_i. */
+    private static void attract(Affinities p, float[] y, double exaggeration, float[] rep, double invZ, float[] grad,
+                                WorkerPool pool) {
+        int[] start = p.rowStart();
+        int[] col = p.column();
+        float[] val = p.value();
+        float ex = (float) exaggeration;
+        float iz = (float) invZ;
+        pool.forRange(p.points(), (from, to, worker) -> {
+            for (int i = from; i < to; i++) {
+                float xi = y[2 * i];
+                float yi = y[2 * i + 1];
+                float fx = 0f;
+                float fy = 0f;
+                for (int e = start[i]; e < start[i + 1]; e++) {
+                    int j = col[e];
+                    float dx = xi - y[2 * j];
+                    float dy = yi - y[2 * j + 1];
+                    float w = val[e] / (1f + dx * dx + dy * dy);
+                    fx += w * dx;
+                    fy += w * dy;
+                }
+                grad[2 * i] = ex * fx - iz * rep[2 * i];
+                grad[2 * i + 1] = ex * fy - iz * rep[2 * i + 1];
+            }
+        });
+    }
+
+    /**
+     * Optimises the layout {@code init} (x, y interleaved; not modified) under the affinities {@code p}.
+     * Returns early, with {@code cancelled} set, when {@code cancelled} becomes true.
+     */
+    public Result optimize(Affinities p, float[] init, TsneOptions o, EmbeddingListener listener, BooleanSupplier cancelled) {
+        int n = p.points();
+        if (init.length != 2 * n) {
+            throw new IllegalArgumentException("the initial layout has " + init.length / 2 + " points, the affinities " + n);
+        }
+        float[] y = init.clone();
+        float[] rep = new float[2 * n];
+        float[] grad = new float[2 * n];
+        float[] update = new float[2 * n];
+        float[] gains = new float[2 * n];
+        java.util.Arrays.fill(gains, 1f);
+        int maxBoxes = o.maxBoxes() > 0 ? o.maxBoxes()
+                : n >= LARGE ? 2 * FftRepulsion.DEFAULT_MAX_BOXES + 1 : FftRepulsion.DEFAULT_MAX_BOXES;
+        ExactRepulsion exact = new ExactRepulsion(pool);
+        FftRepulsion fft = new FftRepulsion(pool, maxBoxes);
+        int total = o.earlyIterations() + o.iterations();
+        int done = 0;
+        for (int it = 0; it < total; it++) {
+            if (cancelled.getAsBoolean()) {
+                return new Result(y, done, true);
+            }
+            boolean early = it < o.earlyIterations();
+            double exaggeration = early ? o.earlyExaggeration() : 1.0;
+            double lr = o.learningRate() > 0 ? o.learningRate() : Math.max(n / exaggeration, 200);
+            float momentum = (float) (early ? o.earlyMomentum() : o.momentum());
+            if (it == o.earlyIterations() && it > 0) { // a fresh start for the second phase, as openTSNE
+                java.util.Arrays.fill(update, 0f);
+                java.util.Arrays.fill(gains, 1f);
+            }
+            Repulsion repulsion = useExact(y, n, o.exactBelow(), maxBoxes) ? exact : fft;
+            double z = repulsion.compute(y, n, rep);
+            attract(p, y, exaggeration, rep, 1.0 / Math.max(z, 1e-12), grad, pool);
+            step(y, grad, update, gains, momentum, (float) lr);
+            done = it + 1;
+            if (done % o.publishEvery() == 0 || done == total) {
+                listener.onLayout(done, total, y.clone());
+            }
+        }
+        return new Result(y, done, false);
+    }
+
+    /**
+     * Never exact when {@code exactBelow} is negative; exact below {@code exactBelow} points; otherwise whichever path is cheaper for this layout: N² pair terms
+     * against five 2-D FFTs of the grid the layout's span needs (about 1.5 ns per pair term and 2.8 ns per
+     * FFT butterfly, measured with JTransforms on one core). A few thousand points on a wide layout are summed exactly.
+     */
+    static boolean useExact(float[] y, int n, int exactBelow, int maxBoxes) {
+        if (exactBelow < 0) {
+            return false;
+        }
+        if (n < exactBelow) {
+            return true;
+        }
+        float lo = Float.POSITIVE_INFINITY;
+        float hi = Float.NEGATIVE_INFINITY;
+        for (int e = 0; e < 2 * n; e++) {
+            lo = Math.min(lo, y[e]);
+            hi = Math.max(hi, y[e]);
+        }
+        int p = FftRepulsion.paddedSize(hi - lo, maxBoxes);
+        double fftCost = 5.0 * p * p * (31 - Integer.numberOfLeadingZeros(p)) * 2.8 + 60.0 * n;
+        double exactCost = (double) n * n * 1.5;
+        return exactCost < fftCost;
+    }
+
+    private void step(float[] y, float[] grad, float[] update, float[] gains, float momentum, float lr) {
+        pool.forRange(y.length, (from, to, worker) -> {
+            for (int e = from; e < to; e++) {
+                float g = grad[e];
+                float u = update[e];
+                float gain = (g > 0) != (u > 0) ? gains[e] + 0.2f : gains[e] * 0.8f;
+                gain = Math.max(gain, 0.01f);
+                gains[e] = gain;
+                u = momentum * u - lr * gain * g;
+                update[e] = u;
+                y[e] += u;
+            }
+        });
+    }
+}

@@ -1,0 +1,89 @@
+package org.convstudio.analysis.embed;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class KnnTest {
+
+    static final WorkerPool POOL = new WorkerPool(2);
+
+    @AfterAll
+    static void close() {
+        POOL.close();
+    }
+
+    /** Naive O(N²) neighbours in double precision. */
+    static int[] naive(float[] x, int n, int d, int k) {
+        int[] out = new int[n * k];
+        for (int i = 0; i < n; i++) {
+            Integer[] order = new Integer[n];
+            double[] dist = new double[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+                double s = 0;
+                for (int a = 0; a < d; a++) {
+                    double t = x[i * d + a] - x[j * d + a];
+                    s += t * t;
+                }
+                dist[j] = j == i ? Double.POSITIVE_INFINITY : s;
+            }
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(dist[p], dist[q]));
+            for (int r = 0; r < k; r++) {
+                out[i * k + r] = order[r];
+            }
+        }
+        return out;
+    }
+
+    static float[] random(int n, int d, long seed) {
+        Random rnd = new Random(seed);
+        float[] x = new float[n * d];
+        for (int e = 0; e < x.length; e++) {
+            x[e] = (float) rnd.nextGaussian();
+        }
+        return x;
+    }
+
+    @Test
+    void blockedExactNeighboursEqualNaiveOnes() {
+        int n = 700; // more than one reference block
+        int d = 7;
+        float[] x = random(n, d, 1);
+        KnnGraph g = ExactKnn.compute(x, n, d, 10, POOL, () -> false);
+        assertEquals(1.0, g.recallAgainst(new KnnGraph(n, 10, naive(x, n, d, 10), new float[n * 10])), 1e-3);
+        for (int i = 0; i < n; i++) {
+            for (int r = 1; r < 10; r++) {
+                assertTrue(g.distance2()[i * 10 + r] >= g.distance2()[i * 10 + r - 1], "sorted nearest first");
+            }
+        }
+    }
+
+    @Test
+    void gridNeighboursIn2dEqualNaiveOnes() {
+        int n = 2000;
+        float[] x = random(n, 2, 2);
+        for (int i = 0; i < n / 2; i++) {
+            x[2 * i] *= 20; // an elongated, uneven layout
+        }
+        KnnGraph g = Knn2d.compute(x, n, 6, POOL);
+        int[] ref = naive(x, n, 2, 6);
+        assertArrayEquals(ref, g.index());
+    }
+
+    @Test
+    void approximateNeighboursRecallAtLeast95Percent() {
+        Clusters c = Clusters.gaussian(10, 300, 50, 7);
+        int k = 90;
+        KnnGraph exact = ExactKnn.compute(c.data, c.n, c.d, k, POOL, () -> false);
+        KnnGraph approx = ApproximateKnn.compute(c.data, c.n, c.d, k, POOL, () -> false);
+        double recall = approx.recallAgainst(exact);
+        assertTrue(recall >= 0.95, "HNSW recall " + recall);
+        // distances are squared Euclidean like the exact ones
+        assertEquals(exact.distance2()[0], approx.distance2()[0], 1e-3 * exact.distance2()[0]);
+    }
+}
