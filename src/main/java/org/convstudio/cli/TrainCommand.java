@@ -21,6 +21,7 @@ import org.convstudio.engine.data.ImageShape;
 import org.convstudio.engine.data.Normalization;
 import org.convstudio.engine.device.DeviceRequest;
 import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.run.RunLock;
 import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.LrSchedule;
 import org.convstudio.engine.train.OptimizerKind;
@@ -118,10 +119,40 @@ final class TrainCommand implements Callable<Integer> {
     static final String NORMALIZATION = "normalization.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The run folder's lock, held from before the folder is first touched until the command ends. */
+    private RunLock lock;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return train();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /** Takes the run folder's lock or explains who holds it. */
+    private void lock(Path folder, PrintWriter err) {
+        try {
+            lock = RunLock.acquire(folder, resume != null ? "train --resume" : "train");
+        } catch (java.io.IOException e) {
+            throw new UserError(e.getMessage());
+        }
+        lock.staleOwner().ifPresent(o -> {
+            err.println("notice: the previous writer of " + folder + " (" + o.describe() + ") ended without closing"
+                    + " and is no longer running" + (resume != null ? "; continuing from its last saved epoch" : ""));
+            err.flush();
+        });
+    }
+
+    private Integer train() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (resume != null) {
+            lock(resume, err);
+        }
         Network net = resume != null ? loadRunArchitecture(resume) : NetworkArgument.load(required(network));
         NetworkBlock probe;
         try {
@@ -145,6 +176,9 @@ final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserError("Cannot create the run folder " + folder + ": " + e);
         }
+        if (lock == null) {
+            lock(folder, err);
+        }
         if (resume == null && new RunFolder(folder).hasCheckpoint()) {
             throw new UserError("The folder " + folder + " already holds a run — continue it with --resume " + folder
                     + " or choose another --out");
@@ -158,7 +192,7 @@ final class TrainCommand implements Callable<Integer> {
                     ? TrainingSession.fromRunFolder(folder, () -> NetworkBlock.of(net), chw, probe.classCount())
                     : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), chw, probe.classCount())
                             .setConfig(config).optRunFolder(folder, NetworkJson.toJson(net));
-            built = builder.optListener(listener).optThreads(threadSettings).build();
+            built = builder.optListener(listener).optThreads(threadSettings).optRunLock(lock).build();
         } catch (java.io.IOException | RuntimeException e) {
             throw new UserError((resume != null ? "Cannot continue the run in " + folder : "Cannot start training")
                     + ": " + rootMessage(e));

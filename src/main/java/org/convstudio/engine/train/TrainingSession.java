@@ -52,6 +52,8 @@ public final class TrainingSession implements AutoCloseable {
     private final String architecture;
     private final boolean loadFromFolder;
     private final TorchThreads.Settings threads;
+    private final org.convstudio.engine.run.RunLock givenLock;
+    private volatile org.convstudio.engine.run.RunLock ownLock;
 
     private final ExecutorService worker;
     private final SnapshotDispatcher dispatcher = new SnapshotDispatcher();
@@ -83,6 +85,7 @@ public final class TrainingSession implements AutoCloseable {
         this.runFolder = b.runFolder;
         this.architecture = b.architecture;
         this.loadFromFolder = b.load;
+        this.givenLock = b.runLock;
         this.threads = b.threads != null ? b.threads
                 : config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                 : TorchThreads.forApp();
@@ -282,6 +285,7 @@ public final class TrainingSession implements AutoCloseable {
             // closing anyway
         }
         worker.shutdown();
+        releaseOwnLock();
         state = RunState.CLOSED;
         dispatcher.stateChanged(snapshot(RunState.CLOSED, null, ""));
         dispatcher.close();
@@ -289,7 +293,23 @@ public final class TrainingSession implements AutoCloseable {
 
     // ---------------------------------------------------------------- worker thread
 
+    /** Takes the run folder's lock unless the caller holds it (see {@link Builder#optRunLock}). */
+    private void lockRunFolder() throws IOException {
+        if (runFolder != null && (givenLock == null || !givenLock.isHeld())) {
+            ownLock = org.convstudio.engine.run.RunLock.acquire(runFolder.dir(), loadFromFolder ? "continue" : "train");
+        }
+    }
+
+    private void releaseOwnLock() {
+        org.convstudio.engine.run.RunLock l = ownLock;
+        ownLock = null;
+        if (l != null) {
+            l.close();
+        }
+    }
+
     private void init() throws IOException {
+        lockRunFolder();
         TorchThreads.apply(threads); // loads the engine
         Autograd.setEnabled(false); // grad mode is per thread: off on this one except inside a step
         deviceChoice = Devices.choose(config.device());
@@ -709,6 +729,7 @@ public final class TrainingSession implements AutoCloseable {
         private boolean load;
         private TrainingListener listener;
         private TorchThreads.Settings threads;
+        private org.convstudio.engine.run.RunLock runLock;
 
         private Builder() {
         }
@@ -744,6 +765,16 @@ public final class TrainingSession implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The run folder's lock, already held by the caller (who releases it). Without it the session takes
+         * the lock itself when built and releases it when closed; either way a folder another process or
+         * session writes is refused.
+         */
+        public Builder optRunLock(org.convstudio.engine.run.RunLock lock) {
+            this.runLock = lock;
+            return this;
+        }
+
         /** PyTorch thread counts (default: from the config, else {@link TorchThreads#forApp()}). */
         public Builder optThreads(TorchThreads.Settings threads) {
             this.threads = threads;
@@ -764,9 +795,11 @@ public final class TrainingSession implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 session.worker.shutdownNow();
+                session.releaseOwnLock();
                 throw new IllegalStateException("interrupted while building the model", e);
             } catch (ExecutionException e) {
                 session.worker.shutdownNow();
+                session.releaseOwnLock();
                 throw new IllegalStateException("could not build the model: " + e.getCause().getMessage(), e.getCause());
             }
             return session;
