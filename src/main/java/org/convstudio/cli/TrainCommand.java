@@ -140,6 +140,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new UserError(e.getMessage());
         }
+        try {
+            new RunFolder(folder).recover(); // finish a checkpoint a kill interrupted; remove staging leftovers
+        } catch (java.io.IOException e) {
+            throw new UserError("Cannot tidy the run folder " + folder + " (" + rootMessage(e) + "): check that it is "
+                    + "writable and the disk is not full");
+        }
         lock.staleOwner().ifPresent(o -> {
             err.println("notice: the previous writer of " + folder + " (" + o.describe() + ") ended without closing"
                     + " and is no longer running" + (resume != null ? "; continuing from its last saved epoch" : ""));

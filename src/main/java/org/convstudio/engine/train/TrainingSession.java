@@ -317,9 +317,13 @@ public final class TrainingSession implements AutoCloseable {
         model = Model.newInstance("convstudio", deviceChoice.device(), Devices.ENGINE);
         block = blockFactory.get();
         model.setBlock(block);
+        CheckpointInfo loaded = null;
         if (loadFromFolder) {
-            runFolder.verifyCheckpoint(runFolder.readCheckpointInfo());
+            runFolder.recover(); // under the folder's lock: finish a checkpoint a kill interrupted
+            loaded = runFolder.checkIntegrity(config);
+            java.util.Map<String, Shape> expected = WeightShapes.of(blockFactory, model.getNDManager(), chw);
             runFolder.readWeights(model);
+            WeightShapes.check(expected, block, runFolder.dir());
             for (Pair<String, Parameter> p : block.getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     p.getValue().getArray().setRequiresGradient(true);
@@ -331,7 +335,7 @@ public final class TrainingSession implements AutoCloseable {
         }
         trainer = new BatchTrainer(block, config, model.getNDManager(), chw);
         if (loadFromFolder) {
-            CheckpointInfo info = runFolder.readCheckpointInfo();
+            CheckpointInfo info = loaded;
             try (NDManager tmp = model.getNDManager().newSubManager()) {
                 NDList saved = runFolder.readOptimizerState(tmp);
                 if (saved != null) {
