@@ -167,7 +167,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("The design \"" + net.name() + "\" cannot be trained: " + e.getMessage());
         }
         Shape chw = probe.inputShape(1).slice(1);
-        DataSplit split = loadData(chw, err);
+        DataSplit split;
+        try {
+            split = loadData(chw, err);
+        } catch (OutOfMemoryError e) {
+            throw new UserError("Java ran out of memory loading the images (its limit is "
+                    + org.convstudio.engine.run.MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+                    + "): use fewer images (--limit) or give Java more memory (-Xmx).");
+        }
         if (split.classNames().size() > probe.classCount()) {
             throw new UserError("The data set has " + split.classNames().size() + " classes but the network's last layer has "
                     + probe.classCount() + " outputs — set the last Dense block to " + split.classNames().size() + " units");
@@ -189,7 +196,14 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError("The folder " + folder + " already holds a run — continue it with --resume " + folder
                     + " or choose another --out");
         }
-        split = normalize(split, folder);
+        try {
+            split = normalize(split, folder);
+        } catch (OutOfMemoryError e) {
+            throw new UserError("Java ran out of memory normalising the images (its limit is "
+                    + org.convstudio.engine.run.MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+                    + "): use fewer images (--limit) or give Java more memory (-Xmx).");
+        }
+        guardMemory(net, resume != null ? savedConfig(folder) : config, split);
         Listener listener = new Listener(out, json);
         TorchThreads.Settings threadSettings = threads > 0 ? new TorchThreads.Settings(threads, 1) : TorchThreads.forHeadless();
         TrainingSession built;
@@ -232,6 +246,24 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
             return 0;
+        }
+    }
+
+    /** Refuses, before the model is allocated, a run whose peak memory cannot fit (numbers and the batch that would). */
+    private static void guardMemory(Network net, TrainingConfig config, DataSplit split) {
+        var refusal = org.convstudio.engine.run.MemoryGuard.check(org.convstudio.model.analysis.NetworkAnalyzer.analyze(net),
+                config.batchSize(), org.convstudio.engine.run.MemoryEstimate.optimizerSlots(config.optimizer().name(),
+                        config.momentum()), (long) split.train().size() + split.test().size(), true);
+        if (refusal.isPresent()) {
+            throw new UserError(refusal.get().replace("use a batch of at most ", "use --batch "));
+        }
+    }
+
+    private static TrainingConfig savedConfig(Path folder) {
+        try {
+            return new RunFolder(folder).readConfig();
+        } catch (java.io.IOException e) {
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -290,6 +322,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         split.warnings().forEach(w -> err.println("warning: " + w));
+        if (limit > 0) { // before any conversion: only the images that will be used are converted
+            split = new DataSplit(head(split.train(), limit), head(split.test(), Math.max(1, limit / 4)), split.warnings());
+        }
         ImageShape target = new ImageShape((int) chw.get(0), (int) chw.get(1), (int) chw.get(2));
         var mismatch = ImageAdapter.check(split.shape(), target);
         if (mismatch.isPresent()) {
@@ -299,10 +334,11 @@ final class TrainCommand implements Callable<Integer> {
             if (!ImageAdapter.canAdapt(split.shape(), target)) {
                 throw new UserError(mismatch.get() + " — these images cannot be converted automatically");
             }
-            split = ImageAdapter.adapt(split, target);
-        }
-        if (limit > 0) {
-            split = new DataSplit(head(split.train(), limit), head(split.test(), Math.max(1, limit / 4)), split.warnings());
+            try {
+                split = ImageAdapter.adapt(split, target);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         return split;
     }

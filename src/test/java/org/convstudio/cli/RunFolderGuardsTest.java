@@ -41,4 +41,57 @@ class RunFolderGuardsTest {
             owner.release();
         }
     }
+
+    @Test
+    void aRunThatCannotFitIsRefusedBeforeAllocationAndLimitComesBeforeConversion() {
+        // without --limit first, converting the sample to 3×224×224 floats would need gigabytes
+        Result r = SummaryCommandTest.run("train", "vgg16", "--adapt", "--limit", "8", "--batch", "100000", "--epochs", "1",
+                "--out", dir.resolve("vgg").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("This run needs about") && r.err().contains("use --batch "), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(dir.resolve("vgg").resolve("weights.params")));
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsASentenceAndThePreviousEpochStays() throws Exception {
+        Path run = dir.resolve("run");
+        Result first = SummaryCommandTest.run("train", "mlp", "--epochs", "1", "--batch", "64", "--limit", "128", "--out",
+                run.toString(), "--json");
+        assertEquals(0, first.code(), first.err());
+        try (ReadOnly ro = ReadOnly.of(run)) {
+            Result more = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128");
+            assertEquals(1, more.code(), more.out() + more.err());
+            assertTrue(more.err().contains("epoch 2 could not be saved in " + run + "; epoch 1 is intact"), more.err());
+            assertFalse(more.err().contains("\tat ") || more.err().contains("Exception"), more.err());
+        }
+        org.convstudio.engine.run.RunIntegrity.check(run, true); // epoch 1 still resumable
+        Result again = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128", "--json");
+        assertEquals(0, again.code(), again.err());
+    }
+
+    /** A folder nobody may write into, not even root (chattr +i), undone on close. */
+    record ReadOnly(Path dir, boolean immutable) implements AutoCloseable {
+        static ReadOnly of(Path dir) throws Exception {
+            if (ProcessHandle.current().info().user().orElse("").equals("root")) {
+                Process p = new ProcessBuilder("chattr", "+i", dir.toString()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0,
+                        "SKIPPED: cannot make a folder read-only as root here (chattr +i failed: " + out.strip() + ")");
+                return new ReadOnly(dir, true);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(dir.toFile().setWritable(false),
+                    "SKIPPED: cannot make " + dir + " read-only");
+            return new ReadOnly(dir, false);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", dir.toString()).start().waitFor();
+            } else {
+                dir.toFile().setWritable(true);
+            }
+        }
+    }
 }

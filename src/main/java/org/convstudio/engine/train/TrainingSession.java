@@ -69,6 +69,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile int epochsCompleted;
     private volatile int targetEpochs;
     private volatile int[] lastPredictions;
+    /** Epochs in the last checkpoint written (what a failure leaves intact on disk). */
+    private volatile int savedEpochs;
 
     // owned by the worker thread
     private Model model;
@@ -344,10 +346,16 @@ public final class TrainingSession implements AutoCloseable {
             }
             history.addAll(runFolder.readHistory());
             epochsCompleted = info.epochsCompleted();
+            savedEpochs = epochsCompleted;
             targetEpochs = Math.max(info.targetEpochs(), epochsCompleted);
         } else if (runFolder != null) {
-            runFolder.writeArchitecture(architecture == null ? "" : architecture);
-            runFolder.writeConfig(config);
+            try {
+                runFolder.writeArchitecture(architecture == null ? "" : architecture);
+                runFolder.writeConfig(config);
+            } catch (IOException e) {
+                throw new org.convstudio.engine.run.RunFailures.Explained(
+                        org.convstudio.engine.run.RunFailures.cannotWrite(e, runFolder.dir()), e);
+            }
         }
         steps = trainer.steps();
         TrainingSnapshot s = snapshot(RunState.READY, null, deviceNotice);
@@ -372,9 +380,18 @@ public final class TrainingSession implements AutoCloseable {
             return RunState.FINISHED;
         } catch (RuntimeException | IOException | Error e) {
             Autograd.setEnabled(false);
-            String msg = "training failed: " + e;
+            String msg = e instanceof org.convstudio.engine.run.RunFailures.Explained ? e.getMessage()
+                    : org.convstudio.engine.run.RunFailures.isOutOfMemory(e)
+                    ? org.convstudio.engine.run.RunFailures.outOfMemory(e, epochsCompleted + 1, savedEpochs,
+                            runFolder == null ? null : runFolder.dir())
+                    : "training failed: " + e;
             publishState(RunState.FAILED, null, msg);
-            System.getLogger(TrainingSession.class.getName()).log(System.Logger.Level.ERROR, msg, e);
+            System.Logger log = System.getLogger(TrainingSession.class.getName());
+            if (org.convstudio.engine.run.RunFailures.debug()) {
+                log.log(System.Logger.Level.ERROR, msg, e);
+            } else {
+                log.log(System.Logger.Level.DEBUG, msg); // the message reaches the user through the snapshot
+            }
             return RunState.FAILED;
         }
     }
@@ -564,8 +581,15 @@ public final class TrainingSession implements AutoCloseable {
         if (runFolder == null) {
             return;
         }
-        runFolder.writeCheckpoint(model, new Shape(1, chw[0], chw[1], chw[2]), trainer.updater().state(), List.copyOf(history),
-                RunFolder.info(epochsCompleted, targetEpochs, trainer.steps(), reason, deviceChoice.label()));
+        try {
+            runFolder.writeCheckpoint(model, new Shape(1, chw[0], chw[1], chw[2]), trainer.updater().state(),
+                    List.copyOf(history), RunFolder.info(epochsCompleted, targetEpochs, trainer.steps(), reason,
+                            deviceChoice.label()));
+        } catch (IOException e) {
+            throw new org.convstudio.engine.run.RunFailures.Explained(org.convstudio.engine.run.RunFailures.saveFailed(
+                    e, runFolder.dir(), epochsCompleted, savedEpochs, "stopped".equals(reason)), e);
+        }
+        savedEpochs = epochsCompleted;
     }
 
     /** Copies weights and optimiser state in memory (on the device) as the last known-good point. */

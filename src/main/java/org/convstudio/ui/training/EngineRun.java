@@ -134,6 +134,14 @@ public final class EngineRun implements TrainingRun {
             org.convstudio.model.Shape in = analysis.inputShape().orElseThrow();
             Shape chw = new Shape(in.channels(), in.height(), in.width());
             int classes = analysis.outputShape().orElseThrow().channels();
+            TrainingConfig cfg = request.moreEpochs() > 0
+                    ? new org.convstudio.engine.train.RunFolder(request.folder()).readConfig() : request.config();
+            var tooBig = org.convstudio.engine.run.MemoryGuard.check(analysis, cfg.batchSize(),
+                    org.convstudio.engine.run.MemoryEstimate.optimizerSlots(cfg.optimizer().name(), cfg.momentum()),
+                    (long) request.train().size() + request.validation().size(), true);
+            if (tooBig.isPresent()) {
+                throw new IllegalArgumentException(tooBig.get());
+            }
             TrainingSession.Builder b = request.moreEpochs() > 0
                     ? TrainingSession.fromRunFolder(request.folder(), () -> NetworkBlock.of(network), chw, classes)
                     : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(network), chw, classes)

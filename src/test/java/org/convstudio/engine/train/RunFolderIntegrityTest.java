@@ -125,4 +125,30 @@ class RunFolderIntegrityTest {
         m = assertThrows(java.io.IOException.class, () -> new RunFolder(run).readConfig()).getMessage();
         assertTrue(m.contains("config.json") && m.contains("batch size"), m);
     }
+
+    @Test
+    void aFullDiskWhileSavingIsASentenceAndThePreviousEpochStaysResumable() throws Exception {
+        ImageSet train = TestData.squares(64, 1);
+        Path run = dir.resolve("run");
+        try (TrainingSession s = fresh(run, 16, 3).build()) {
+            s.runFolder().optStepHook(step -> {
+                if (step.equals("stage " + RunFolder.OPTIMIZER) && s.epochsCompleted() == 2) {
+                    throw new java.nio.file.FileSystemException(run.resolve(".save-1/optimizer.ndlist").toString(), null,
+                            "No space left on device");
+                }
+            });
+            assertEquals(RunState.FAILED, s.start(train, null).get());
+            String m = s.lastSnapshot().message();
+            assertEquals("The disk is full: epoch 2 could not be saved in " + run + "; epoch 1 is intact. "
+                    + "Free some space, then continue the run from epoch 1.", m);
+        }
+        org.convstudio.engine.run.RunIntegrity.check(run, true);
+        try (TrainingSession s = TrainingSession.fromRunFolder(run, mlp(16), IN, 10)
+                .optThreads(TorchThreads.forHeadless()).build()) {
+            assertEquals(1, s.epochsCompleted());
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(CheckpointWriter.STAGING_PREFIX)));
+        }
+    }
 }
