@@ -156,6 +156,7 @@ final class TrainCommand implements Callable<Integer> {
     private Integer train() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        threads = OptionChecks.check(this, err);
         if (resume != null) {
             lock(resume, err);
         }
@@ -236,10 +237,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingSnapshot last = session.lastSnapshot();
             if (end == RunState.DIVERGED || end == RunState.FAILED) {
+                listener.awaitEnd();
                 err.println(last == null || last.message().isBlank() ? "Training stopped: " + end : last.message());
                 err.flush();
                 return end == RunState.DIVERGED ? 3 : 1;
             }
+            listener.awaitEnd(); // every epoch line is printed before the summary
             if (!json) {
                 out.printf(Locale.ROOT, "%s after %d epochs; run folder %s%n", end == RunState.FINISHED ? "Finished" : "Stopped",
                         session.epochsCompleted(), folder);
@@ -427,6 +430,20 @@ final class TrainCommand implements Callable<Integer> {
     private static final class Listener extends TrainingAdapter {
         private final PrintWriter out;
         private final boolean json;
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+
+        /** The run's final state reaches listeners after its last epoch: wait for it (bounded). */
+        void awaitEnd() throws InterruptedException {
+            ended.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onStateChanged(TrainingSnapshot snapshot) {
+            RunState st = snapshot.state();
+            if (st == RunState.FINISHED || st == RunState.STOPPED || st == RunState.DIVERGED || st == RunState.FAILED) {
+                ended.countDown();
+            }
+        }
 
         Listener(PrintWriter out, boolean json) {
             this.out = out;
