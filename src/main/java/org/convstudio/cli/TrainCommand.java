@@ -137,8 +137,10 @@ final class TrainCommand implements Callable<Integer> {
     private void lock(Path folder, PrintWriter err) {
         try {
             lock = RunLock.acquire(folder, resume != null ? "train --resume" : "train");
-        } catch (java.io.IOException e) {
+        } catch (RunLock.HeldException e) {
             throw new UserError(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new UserError(org.convstudio.engine.run.RunFailures.cannotWrite(e, folder));
         }
         try {
             new RunFolder(folder).recover(); // finish a checkpoint a kill interrupted; remove staging leftovers
@@ -188,7 +190,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             Files.createDirectories(folder);
         } catch (java.io.IOException e) {
-            throw new UserError("Cannot create the run folder " + folder + ": " + e);
+            throw new UserError(org.convstudio.engine.run.RunFailures.cannotWrite(e, folder));
         }
         if (lock == null) {
             lock(folder, err);

@@ -71,6 +71,8 @@ public final class TrainingSession implements AutoCloseable {
     private volatile int[] lastPredictions;
     /** Epochs in the last checkpoint written (what a failure leaves intact on disk). */
     private volatile int savedEpochs;
+    /** The epoch being trained (for messages about a failure during it). */
+    private volatile int runningEpoch;
 
     // owned by the worker thread
     private Model model;
@@ -382,7 +384,7 @@ public final class TrainingSession implements AutoCloseable {
             Autograd.setEnabled(false);
             String msg = e instanceof org.convstudio.engine.run.RunFailures.Explained ? e.getMessage()
                     : org.convstudio.engine.run.RunFailures.isOutOfMemory(e)
-                    ? org.convstudio.engine.run.RunFailures.outOfMemory(e, epochsCompleted + 1, savedEpochs,
+                    ? org.convstudio.engine.run.RunFailures.outOfMemory(e, Math.max(runningEpoch, 1), savedEpochs,
                             runFolder == null ? null : runFolder.dir())
                     : "training failed: " + e;
             publishState(RunState.FAILED, null, msg);
@@ -403,6 +405,7 @@ public final class TrainingSession implements AutoCloseable {
         int bs = config.batchSize();
         int[] order = order(n, epoch);
         EpochMeter meter = new EpochMeter(epoch, batches);
+        runningEpoch = epoch;
         NDManager root = model.getNDManager();
         try (NDManager pending = root.newSubManager()) {
             List<BatchTrainer.Result> unread = new ArrayList<>();

@@ -151,4 +151,25 @@ class RunFolderIntegrityTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(CheckpointWriter.STAGING_PREFIX)));
         }
     }
+
+    @Test
+    void anOutOfMemoryErrorIsASentenceAndTheLastEpochIsKept() throws Exception {
+        ImageSet train = TestData.squares(64, 1);
+        Path run = dir.resolve("run");
+        try (TrainingSession s = fresh(run, 16, 3).build()) {
+            s.runFolder().optStepHook(step -> {
+                if (step.equals("stage " + RunFolder.OPTIMIZER) && s.epochsCompleted() == 2) {
+                    throw new OutOfMemoryError("Java heap space"); // injected: where a real one would strike
+                }
+            });
+            assertEquals(RunState.FAILED, s.start(train, null).get());
+            String m = s.lastSnapshot().message();
+            assertTrue(m.startsWith("Java ran out of memory (its limit is ") && m.contains("during epoch 2: the run stopped; "
+                    + "epoch 1 is kept in " + run) && m.contains("smaller batch"), m);
+        }
+        try (TrainingSession s = TrainingSession.fromRunFolder(run, mlp(16), IN, 10)
+                .optThreads(TorchThreads.forHeadless()).build()) {
+            assertEquals(1, s.epochsCompleted());
+        }
+    }
 }
