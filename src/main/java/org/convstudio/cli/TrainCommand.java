@@ -161,6 +161,11 @@ final class TrainCommand implements Callable<Integer> {
         threads = OptionChecks.check(this, err);
         if (resume != null) {
             lock(resume, err);
+            try { // every file the run needs, consistent with checkpoint.json, before anything is loaded
+                new RunFolder(resume).checkIntegrity(savedConfig(resume));
+            } catch (java.io.IOException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         Network net = resume != null ? loadRunArchitecture(resume) : NetworkArgument.load(required(network));
         NetworkBlock probe;

@@ -94,4 +94,39 @@ class RunFolderGuardsTest {
             }
         }
     }
+
+    @Test
+    void damagedRunFoldersAreRefusedByResumeWithTheFilesName() throws Exception {
+        Path run = dir.resolve("run");
+        Result first = SummaryCommandTest.run("train", "mlp", "--epochs", "1", "--batch", "64", "--limit", "128", "--out",
+                run.toString(), "--json");
+        assertEquals(0, first.code(), first.err());
+        Path history = run.resolve("history.json");
+        byte[] keep = Files.readAllBytes(history);
+        Files.delete(history);
+        Result noHistory = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128");
+        assertEquals(1, noHistory.code());
+        assertTrue(noHistory.err().contains(history + " is missing"), noHistory.err());
+        Files.write(history, keep);
+
+        Path ck = run.resolve("checkpoint.json");
+        String record = Files.readString(ck);
+        Files.writeString(ck, record.replaceFirst("\"epochsCompleted\"\\s*:\\s*1", "\"epochsCompleted\" : -4"));
+        Result negative = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128");
+        assertEquals(1, negative.code());
+        assertTrue(negative.err().contains("epochsCompleted = -4, which cannot be negative"), negative.err());
+        Files.writeString(ck, record);
+
+        Path cfg = run.resolve("config.json");
+        String config = Files.readString(cfg);
+        Files.writeString(cfg, config.replace("\"ADAM\"", "\"ADAGRAD\""));
+        Result unknown = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("config.json: $.optimizer has the unknown value \"ADAGRAD\""), unknown.err());
+        Files.writeString(cfg, config);
+
+        Result ok = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128", "--json");
+        assertEquals(0, ok.code(), ok.err());
+        assertFalse(Files.list(run).anyMatch(p -> p.getFileName().toString().startsWith(".save-")));
+    }
 }
