@@ -133,39 +133,13 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Takes the run folder's lock or explains who holds it. */
-    private void lock(Path folder, PrintWriter err) {
-        try {
-            lock = RunLock.acquire(folder, resume != null ? "train --resume" : "train");
-        } catch (RunLock.HeldException e) {
-            throw new UserError(e.getMessage());
-        } catch (java.io.IOException e) {
-            throw new UserError(org.convstudio.engine.run.RunFailures.cannotWrite(e, folder));
-        }
-        try {
-            new RunFolder(folder).recover(); // finish a checkpoint a kill interrupted; remove staging leftovers
-        } catch (java.io.IOException e) {
-            throw new UserError("Cannot tidy the run folder " + folder + " (" + rootMessage(e) + "): check that it is "
-                    + "writable and the disk is not full");
-        }
-        lock.staleOwner().ifPresent(o -> {
-            err.println("notice: the previous writer of " + folder + " (" + o.describe() + ") ended without closing"
-                    + " and is no longer running" + (resume != null ? "; continuing from its last saved epoch" : ""));
-            err.flush();
-        });
-    }
-
     private Integer train() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         threads = OptionChecks.check(this, err);
         if (resume != null) {
-            lock(resume, err);
-            try { // every file the run needs, consistent with checkpoint.json, before anything is loaded
-                new RunFolder(resume).checkIntegrity(savedConfig(resume));
-            } catch (java.io.IOException e) {
-                throw new UserError(e.getMessage());
-            }
+            lock = RunFolderAccess.lock(resume, true, err);
+            RunFolderAccess.checkResumable(resume);
         }
         Network net = resume != null ? loadRunArchitecture(resume) : NetworkArgument.load(required(network));
         NetworkBlock probe;
@@ -198,7 +172,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(org.convstudio.engine.run.RunFailures.cannotWrite(e, folder));
         }
         if (lock == null) {
-            lock(folder, err);
+            lock = RunFolderAccess.lock(folder, false, err);
         }
         if (resume == null && new RunFolder(folder).hasCheckpoint()) {
             throw new UserError("The folder " + folder + " already holds a run — continue it with --resume " + folder
@@ -211,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
                     + org.convstudio.engine.run.MemoryEstimate.human(Runtime.getRuntime().maxMemory())
                     + "): use fewer images (--limit) or give Java more memory (-Xmx).");
         }
-        guardMemory(net, resume != null ? savedConfig(folder) : config, split);
+        RunFolderAccess.guardMemory(net, resume != null ? RunFolderAccess.savedConfig(folder) : config, split);
         Listener listener = new Listener(out, json);
         TorchThreads.Settings threadSettings = threads > 0 ? new TorchThreads.Settings(threads, 1) : TorchThreads.forHeadless();
         TrainingSession built;
@@ -256,24 +230,6 @@ final class TrainCommand implements Callable<Integer> {
                 out.flush();
             }
             return 0;
-        }
-    }
-
-    /** Refuses, before the model is allocated, a run whose peak memory cannot fit (numbers and the batch that would). */
-    private static void guardMemory(Network net, TrainingConfig config, DataSplit split) {
-        var refusal = org.convstudio.engine.run.MemoryGuard.check(org.convstudio.model.analysis.NetworkAnalyzer.analyze(net),
-                config.batchSize(), org.convstudio.engine.run.MemoryEstimate.optimizerSlots(config.optimizer().name(),
-                        config.momentum()), (long) split.train().size() + split.test().size(), true);
-        if (refusal.isPresent()) {
-            throw new UserError(refusal.get().replace("use a batch of at most ", "use --batch "));
-        }
-    }
-
-    private static TrainingConfig savedConfig(Path folder) {
-        try {
-            return new RunFolder(folder).readConfig();
-        } catch (java.io.IOException e) {
-            throw new UserError(e.getMessage());
         }
     }
 
