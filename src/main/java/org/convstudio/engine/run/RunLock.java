@@ -98,6 +98,7 @@ public final class RunLock implements AutoCloseable {
      * @throws HeldException when another owner (this process or another) holds it
      */
     public static RunLock acquireFile(Path lockFile, String purpose, String what) throws IOException {
+        Files.createDirectories(lockFile.toAbsolutePath().normalize().getParent());
         Path key = key(lockFile);
         RunLock mine = HELD.get(key);
         if (mine != null) {
@@ -304,7 +305,14 @@ public final class RunLock implements AutoCloseable {
         return h;
     }
 
+    /** One key per file, however it is named (symbolic links resolved), so a held lock file is never reopened. */
     private static Path key(Path lockFile) {
-        return lockFile.toAbsolutePath().normalize();
+        Path abs = lockFile.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        try {
+            return parent == null ? abs : parent.toRealPath().resolve(abs.getFileName());
+        } catch (IOException e) {
+            return abs; // the folder does not exist yet
+        }
     }
 }

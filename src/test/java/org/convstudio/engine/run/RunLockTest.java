@@ -72,4 +72,21 @@ class RunLockTest {
             assertTrue(again.isHeld());
         }
     }
+
+    @Test
+    void aLinkToTheSameFolderIsTheSameOwner() throws Exception {
+        Path run = java.nio.file.Files.createDirectories(dir.resolve("run"));
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"), run);
+        try (RunLock first = RunLock.acquire(run, "train")) {
+            assertThrows(RunLock.HeldException.class, () -> RunLock.acquire(link, "train"));
+            assertTrue(first.isHeld(), "probing through the link did not drop the lock");
+            RunLockHolder.Child other = null;
+            try {
+                other = RunLockHolder.start(run, false);
+            } catch (IllegalStateException expected) {
+                // the other process is refused: the lock is still held
+            }
+            assertTrue(other == null, "another process took a held lock");
+        }
+    }
 }
