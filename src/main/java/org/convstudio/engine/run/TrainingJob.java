@@ -28,6 +28,11 @@ import org.convstudio.model.io.NetworkJson;
  * settings), {@value InputScaling#FILE}, {@value RunFolder#WEIGHTS}, {@value RunFolder#OPTIMIZER},
  * {@value RunFolder#HISTORY} and {@value RunFolder#CHECKPOINT}; its place follows {@link RunLocation}.
  *
+ * <p>{@link Builder#build()} refuses a run that cannot fit in memory ({@link MemoryGuard}) before anything is
+ * allocated, then takes the folder with {@link RunClaim} (its {@link RunLock}, roll-forward of an interrupted
+ * checkpoint, and the {@link RunIntegrity} check of a run to continue) before writing anything into it; the
+ * job holds that lock until it is closed (or the caller holds it: {@link Builder#optRunLock}).
+ *
  * <pre>{@code
  * try (TrainingJob job = TrainingJob.builder()
  *         .setDesign(network).setData(split).setConfig(config)
