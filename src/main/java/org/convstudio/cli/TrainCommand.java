@@ -20,8 +20,10 @@ import org.convstudio.engine.run.Explain;
 import org.convstudio.engine.run.InputScaling;
 import org.convstudio.engine.run.NamedOptimizer;
 import org.convstudio.engine.run.NamedSchedule;
+import org.convstudio.engine.run.RunClaim;
 import org.convstudio.engine.run.RunData;
 import org.convstudio.engine.run.RunDesign;
+import org.convstudio.engine.run.RunLock;
 import org.convstudio.engine.run.RunSetupException;
 import org.convstudio.engine.run.TrainingJob;
 import org.convstudio.engine.train.EpochRecord;
@@ -121,10 +123,44 @@ final class TrainCommand implements Callable<Integer> {
     static final String NORMALIZATION = InputScaling.FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The run folder's lock (--out, --resume), held from before the folder is first touched until the command ends. */
+    private RunLock lock;
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return train();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    /**
+     * Takes the run folder's lock (tidying a checkpoint a kill interrupted, and checking a run to continue)
+     * or explains who holds it; says so when the previous writer ended without closing.
+     */
+    private void claim(Path folder, PrintWriter err) {
+        try {
+            lock = RunClaim.take(folder, resume != null ? "train --resume" : "train", resume != null);
+        } catch (RunSetupException e) {
+            throw new UserError(e.getMessage());
+        }
+        lock.staleOwner().ifPresent(o -> {
+            err.println("notice: the previous writer of " + folder + " (" + o.describe() + ") ended without closing"
+                    + " and is no longer running" + (resume != null ? "; continuing from its last saved epoch" : ""));
+            err.flush();
+        });
+    }
+
+    private Integer train() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        threads = OptionChecks.check(this, err); // numbers and paths first; --threads lowered to the cores
+        if (resume != null || outDir != null) { // before the data is loaded: a folder in use is refused at once
+            claim(resume != null ? resume : outDir, err);
+        }
         TrainingJob.Builder builder;
         RunDesign design;
         try {
@@ -142,13 +178,19 @@ final class TrainCommand implements Callable<Integer> {
         } catch (RunSetupException e) {
             throw new UserError(e.getMessage());
         }
-        DataSplit split = loadData(design.inputShape(), err);
+        DataSplit split;
+        try {
+            split = loadData(design.inputShape(), err);
+        } catch (OutOfMemoryError e) {
+            throw new UserError(Explain.outOfMemoryWith("loading the images"));
+        }
         Listener listener = new Listener(out, json);
         TrainingJob built;
         try {
-            built = builder.setData(split).optListener(listener).optThreads(TorchThreads.forHeadless()).build();
-        } catch (RunSetupException e) {
-            throw new UserError(e.getMessage());
+            built = builder.setData(split).optListener(listener).optThreads(TorchThreads.forHeadless())
+                    .optRunLock(lock).build();
+        } catch (RunSetupException e) { // the memory guard's advice names the option
+            throw new UserError(e.getMessage().replace("use a batch of at most ", "use --batch "));
         }
         try (TrainingJob job = built) {
             TrainingSession session = job.session();
@@ -169,10 +211,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             TrainingSnapshot last = session.lastSnapshot();
             if (end == RunState.DIVERGED || end == RunState.FAILED) {
+                listener.awaitEnd();
                 err.println(last == null || last.message().isBlank() ? "Training stopped: " + end : last.message());
                 err.flush();
                 return end == RunState.DIVERGED ? 3 : 1;
             }
+            listener.awaitEnd(); // every epoch line is printed before the summary
             if (!json) {
                 out.printf(Locale.ROOT, "%s after %d epochs; run folder %s%n", end == RunState.FINISHED ? "Finished" : "Stopped",
                         session.epochsCompleted(), job.folder());
@@ -230,7 +274,11 @@ final class TrainCommand implements Callable<Integer> {
             if (!ImageAdapter.canAdapt(split.shape(), target)) {
                 throw new UserError(mismatch.get() + " — these images cannot be converted automatically");
             }
-            split = ImageAdapter.adapt(split, target);
+            try { // refused before converting anything when the result cannot fit in memory
+                split = ImageAdapter.adapt(split, target);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
         }
         return split;
     }
@@ -268,6 +316,20 @@ final class TrainCommand implements Callable<Integer> {
     private static final class Listener extends TrainingAdapter {
         private final PrintWriter out;
         private final boolean json;
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+
+        /** The run's final state reaches listeners after its last epoch: wait for it (bounded). */
+        void awaitEnd() throws InterruptedException {
+            ended.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onStateChanged(TrainingSnapshot snapshot) {
+            RunState st = snapshot.state();
+            if (st == RunState.FINISHED || st == RunState.STOPPED || st == RunState.DIVERGED || st == RunState.FAILED) {
+                ended.countDown();
+            }
+        }
 
         Listener(PrintWriter out, boolean json) {
             this.out = out;

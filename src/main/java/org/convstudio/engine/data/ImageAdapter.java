@@ -51,12 +51,56 @@ public final class ImageAdapter {
         return check(ImageShape.of(data), network);
     }
 
-    /** Both splits adapted to {@code target} (unchanged if they already fit). */
+    /**
+     * Both splits adapted to {@code target} (unchanged if they already fit). Refuses, before converting
+     * anything, a conversion whose result would not fit in the Java heap (see {@link #ensureFits}).
+     */
     public static DataSplit adapt(DataSplit split, ImageShape target) {
+        return adapt(split, target, freeHeap());
+    }
+
+    /** {@link #adapt(DataSplit, ImageShape)} against {@code freeHeapBytes} of free Java memory. */
+    public static DataSplit adapt(DataSplit split, ImageShape target, long freeHeapBytes) {
         if (split.shape().equals(target)) {
             return split;
         }
-        return new DataSplit(adapt(split.train(), target), adapt(split.test(), target), split.warnings());
+        ensureFits((long) split.train().size() + split.test().size(), target, freeHeapBytes);
+        return new DataSplit(adaptChecked(split.train(), target), adaptChecked(split.test(), target), split.warnings());
+    }
+
+    /** Java memory the conversion allocates and the copy normalisation makes from it: 2 × images × values × 4. */
+    public static long bytesNeeded(long images, ImageShape target) {
+        return images * target.length() * (long) Float.BYTES * 2;
+    }
+
+    /**
+     * Refuses a conversion of {@code images} images to {@code target} that cannot fit: more values than one
+     * Java array holds, or more bytes than {@code freeHeapBytes}. The message gives the numbers and how many
+     * images would fit. Conversion itself works image by image, so nothing else grows with the data set.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static void ensureFits(long images, ImageShape target, long freeHeapBytes) {
+        long values = images * target.length();
+        long perImage = bytesNeeded(1, target);
+        long maxByArray = (Integer.MAX_VALUE - 8L) / target.length();
+        long fitByHeap = freeHeapBytes / perImage;
+        long fits = Math.min(maxByArray, fitByHeap);
+        if (values > Integer.MAX_VALUE - 8L || images > fitByHeap) {
+            String why = values > Integer.MAX_VALUE - 8L
+                    ? "more values (" + values + ") than one Java array can hold"
+                    : String.format(java.util.Locale.ROOT, "%.1f GB of Java memory (the converted images and their "
+                    + "normalised copy) but only %.1f GB is free", bytesNeeded(images, target) / 1e9, freeHeapBytes / 1e9);
+            throw new IllegalArgumentException("Converting " + images + " images to " + target + " needs " + why
+                    + ": use fewer images (at most " + fits + " fit; --limit on the command line) or give Java more "
+                    + "memory (-Xmx).");
+        }
+    }
+
+    /** Java heap that can still be allocated. */
+    public static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 
     /**
@@ -65,6 +109,13 @@ public final class ImageAdapter {
      * @throws IllegalArgumentException if the channels cannot be converted (see {@link #canAdapt})
      */
     public static ImageSet adapt(ImageSet set, ImageShape target) {
+        if (!ImageShape.of(set).equals(target)) {
+            ensureFits(set.size(), target, freeHeap());
+        }
+        return adaptChecked(set, target);
+    }
+
+    private static ImageSet adaptChecked(ImageSet set, ImageShape target) {
         ImageShape from = ImageShape.of(set);
         if (from.equals(target)) {
             return set;

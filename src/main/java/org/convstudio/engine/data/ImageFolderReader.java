@@ -100,6 +100,8 @@ public final class ImageFolderReader {
         List<String> unreadable = new ArrayList<>();
         Map<Long, Resampler> resamplers = new HashMap<>();
         boolean anyColour = false;
+        String firstImage = null;
+        int resized = 0;
         for (int label = 0; label < filesByClass.size(); label++) {
             for (Path file : filesByClass.get(label)) {
                 Decoded d = decode(file);
@@ -108,6 +110,9 @@ public final class ImageFolderReader {
                     continue;
                 }
                 if (target == null) {
+                    firstImage = dir.relativize(file) + " (" + d.height + "×" + d.width
+                            + (Math.max(d.height, d.width) > AUTO_MAX_SIDE ? ", scaled to fit " + AUTO_MAX_SIDE + " pixels" : "")
+                            + ")";
                     int h = d.height;
                     int w = d.width;
                     int longer = Math.max(h, w);
@@ -136,10 +141,16 @@ public final class ImageFolderReader {
                     Resampler r = resamplers.computeIfAbsent(key, k -> new Resampler(d.height, d.width, th, tw));
                     out = new float[workC * th * tw];
                     r.resize(conv, 0, workC, out, 0);
+                    resized++;
                 }
                 images.add(out);
                 labels.add(label);
             }
+        }
+        if (auto && firstImage != null && resized > 0) {
+            warnings.add("The images have different sizes: " + resized + (resized == 1 ? " was" : " were") + " resized to "
+                    + target.height() + "×" + target.width() + ", taken from the first image, " + firstImage
+                    + ". To choose the size, set the network's input size first (the images are then converted to it).");
         }
         if (images.isEmpty()) {
             throw new DatasetException("None of the " + unreadable.size() + " image files in " + dir

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -16,7 +19,9 @@ import org.convstudio.model.io.NetworkFileException;
  * The one place that turns an exception into a sentence for a student: used by the command line
  * (every subcommand's error output) and by the app (error dialogs, run banners). No stack traces, no
  * class names unless nothing better is known; wrappers (execution, completion, reflection) are looked
- * through.
+ * through. Failures of a run get their own sentences here too: a checkpoint that could not be saved
+ * ("The disk is full: epoch 3 could not be saved in DIR; epoch 2 is intact. …"), a run folder that cannot
+ * be written, memory that ran out during an epoch.
  */
 public final class Explain {
 
@@ -24,6 +29,11 @@ public final class Explain {
     public static final String DEBUG_PROPERTY = "convstudio.debug";
 
     private Explain() {
+    }
+
+    /** True when developers asked for stack traces ({@code -Dconvstudio.debug=true}). */
+    public static boolean debug() {
+        return Boolean.getBoolean(DEBUG_PROPERTY);
     }
 
     /** One or two sentences saying what went wrong and, where known, what to do. */
@@ -34,7 +44,8 @@ public final class Explain {
         Throwable root = unwrap(error);
         String msg = root.getMessage() == null ? "" : root.getMessage().strip();
         if (root instanceof RunSetupException || root instanceof DatasetException
-                || root instanceof NetworkFileException) {
+                || root instanceof NetworkFileException || root instanceof Explained
+                || root instanceof RunIntegrity.Refusal) {
             return msg.isEmpty() ? "The run could not be set up." : finish(msg);
         }
         if (root instanceof OutOfMemoryError) {
@@ -50,6 +61,10 @@ public final class Explain {
         if (root instanceof IOException) {
             if (writtenForPeople(msg)) {
                 return finish(msg);
+            }
+            String kind = ioKind(root);
+            if (!kind.startsWith("Writing failed")) {
+                return kind + (msg.isEmpty() ? "." : ": " + finish(msg));
             }
             return "A file could not be read or written" + (msg.isEmpty() ? "." : ": " + finish(msg));
         }
@@ -91,6 +106,122 @@ public final class Explain {
             t = t.getCause();
         }
         return t;
+    }
+
+    // ---------------------------------------------------------------- failures of a run
+
+    /** What kind of I/O failure {@code e} is, as the start of a sentence ("The disk is full"). */
+    public static String ioKind(Throwable e) {
+        String m = allMessages(e).toLowerCase(Locale.ROOT);
+        if (m.contains("no space left") || m.contains("disk quota") || m.contains("not enough space")) {
+            return "The disk is full";
+        }
+        if (m.contains("read-only file system") || m.contains("read only file system")) {
+            return "The disk became read-only";
+        }
+        if (e instanceof AccessDeniedException || m.contains("operation not permitted") || m.contains("permission denied")
+                || m.contains("access is denied")) {
+            return "The folder cannot be written (no permission)";
+        }
+        return "Writing failed (" + shortReason(e) + ")";
+    }
+
+    /**
+     * "The disk is full: epoch 3 could not be saved in DIR; epoch 2 is intact. Free some space, then continue
+     * the run from epoch 2."
+     *
+     * @param intactEpoch the epoch of the last checkpoint that was written (0: none yet)
+     * @param midEpoch    true when the checkpoint was of a run stopped during epoch {@code epoch + 1}
+     */
+    public static String saveFailed(Throwable e, Path dir, int epoch, int intactEpoch, boolean midEpoch) {
+        String what = midEpoch ? "the stopped run (during epoch " + (epoch + 1) + ")" : "epoch " + epoch;
+        String intact = intactEpoch > 0 ? "epoch " + intactEpoch + " is intact" : "no earlier epoch had been saved";
+        String kind = ioKind(e);
+        String todo = kind.startsWith("The disk is full") ? "Free some space, then continue the run"
+                : "Make the folder writable (or copy it to a writable disk), then continue the run";
+        return kind + ": " + what + " could not be saved in " + dir + "; " + intact + ". " + todo
+                + (intactEpoch > 0 ? " from epoch " + intactEpoch + "." : ".");
+    }
+
+    /** "The run folder DIR cannot be written: the disk is full. Choose another folder or free some space." */
+    public static String cannotWrite(Throwable e, Path dir) {
+        String k = ioKind(e);
+        return "The run folder " + dir + " cannot be written: " + Character.toLowerCase(k.charAt(0)) + k.substring(1)
+                + ". Choose another folder" + (k.startsWith("The disk is full") ? " or free some space." : ".");
+    }
+
+    /** True for a Java heap exhaustion or a native allocation failure reported by the engine. */
+    public static boolean isOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (m.contains("can't allocate memory") || m.contains("not enough memory") || m.contains("out of memory")
+                    || m.contains("bad_alloc")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Java ran out of memory (its limit is 4.0 GB) during epoch 3: the run stopped; epoch 2 is kept in DIR.
+     * Use a smaller batch or fewer images, or give Java more memory (-Xmx)."
+     *
+     * @param dir the run folder (null: the run writes none)
+     */
+    public static String outOfMemory(Throwable e, int epoch, int keptEpoch, Path dir) {
+        boolean heap = e instanceof OutOfMemoryError;
+        String where = heap ? "Java ran out of memory (its limit is " + MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+                + ")" : "The computer ran out of memory";
+        String kept = dir == null ? "" : keptEpoch > 0 ? "; epoch " + keptEpoch + " is kept in " + dir
+                : "; no epoch had been saved yet";
+        return where + " during epoch " + epoch + ": the run stopped" + kept
+                + ". Use a smaller batch or fewer images" + (heap ? ", or give Java more memory (-Xmx)." : ".");
+    }
+
+    /**
+     * "Java ran out of memory loading the images (its limit is 4.0 GB): use fewer images (--limit) or give Java
+     * more memory (-Xmx)." for {@code doing} = "loading the images".
+     */
+    public static String outOfMemoryWith(String doing) {
+        return "Java ran out of memory " + doing + " (its limit is "
+                + MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+                + "): use fewer images (--limit) or give Java more memory (-Xmx).";
+    }
+
+    /** An I/O failure already said in a sentence for the user ({@link #sentence} passes it on unchanged). */
+    public static final class Explained extends IOException {
+        public Explained(String sentence, Throwable cause) {
+            super(sentence, cause);
+        }
+    }
+
+    private static String shortReason(Throwable e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String allMessages(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                sb.append(t.getMessage()).append(' ');
+            }
+            if (t instanceof FileSystemException f && f.getReason() != null) {
+                sb.append(f.getReason()).append(' ');
+            }
+            for (Throwable s : t.getSuppressed()) {
+                if (s.getMessage() != null) {
+                    sb.append(s.getMessage()).append(' ');
+                }
+            }
+        }
+        return sb.toString();
     }
 
     private static boolean writtenForPeople(String msg) {

@@ -1,7 +1,6 @@
 package org.convstudio.engine.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,8 @@ import org.convstudio.engine.train.StepHook;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.engine.train.TrainingListener;
 import org.convstudio.engine.train.TrainingSession;
+import org.convstudio.model.analysis.Analysis;
+import org.convstudio.model.analysis.NetworkAnalyzer;
 import org.convstudio.model.graph.Network;
 import org.convstudio.model.io.NetworkJson;
 
@@ -26,6 +27,11 @@ import org.convstudio.model.io.NetworkJson;
  * files whoever started it: {@value RunFolder#ARCHITECTURE}, {@value RunFolder#CONFIG} (the resolved
  * settings), {@value InputScaling#FILE}, {@value RunFolder#WEIGHTS}, {@value RunFolder#OPTIMIZER},
  * {@value RunFolder#HISTORY} and {@value RunFolder#CHECKPOINT}; its place follows {@link RunLocation}.
+ *
+ * <p>{@link Builder#build()} refuses a run that cannot fit in memory ({@link MemoryGuard}) before anything is
+ * allocated, then takes the folder with {@link RunClaim} (its {@link RunLock}, roll-forward of an interrupted
+ * checkpoint, and the {@link RunIntegrity} check of a run to continue) before writing anything into it; the
+ * job holds that lock until it is closed (or the caller holds it: {@link Builder#optRunLock}).
  *
  * <pre>{@code
  * try (TrainingJob job = TrainingJob.builder()
@@ -45,15 +51,18 @@ public final class TrainingJob implements AutoCloseable {
     private final DataSplit data;
     private final InputScaling scaling;
     private final int moreEpochs;
+    /** The run folder's lock when this job took it (released on close); null when the caller holds it. */
+    private final RunLock ownLock;
 
     private TrainingJob(TrainingSession session, RunDesign design, Path folder, DataSplit data, InputScaling scaling,
-                        int moreEpochs) {
+                        int moreEpochs, RunLock ownLock) {
         this.session = session;
         this.design = design;
         this.folder = folder;
         this.data = data;
         this.scaling = scaling;
         this.moreEpochs = moreEpochs;
+        this.ownLock = ownLock;
     }
 
     /** A new run. */
@@ -113,10 +122,16 @@ public final class TrainingJob implements AutoCloseable {
         return moreEpochs > 0;
     }
 
-    /** Stops any run and releases the session (model, trainer, threads). */
+    /** Stops any run, releases the session (model, trainer, threads), then the run folder's lock if the job took it. */
     @Override
     public void close() {
-        session.close();
+        try {
+            session.close();
+        } finally {
+            if (ownLock != null) {
+                ownLock.close();
+            }
+        }
     }
 
     /** DJL-style builder: {@code set*} for what is required, {@code opt*} for what has a default. */
@@ -133,6 +148,7 @@ public final class TrainingJob implements AutoCloseable {
         private TorchThreads.Settings threads;
         private StepHook stepHook;
         private RunControl control;
+        private RunLock runLock;
 
         private Builder(RunReader.SavedRun saved) {
             this.saved = saved;
@@ -213,6 +229,16 @@ public final class TrainingJob implements AutoCloseable {
         }
 
         /**
+         * The run folder's lock, already taken by the caller with {@link RunClaim#take} (the command line
+         * takes it before loading data) and released by the caller. Without it the job takes the lock itself
+         * in {@link #build()} and releases it when closed or when the build fails.
+         */
+        public Builder optRunLock(RunLock lock) {
+            this.runLock = lock;
+            return this;
+        }
+
+        /**
          * The design checked for training (its input shape tells how to load the data).
          *
          * @throws RunSetupException when it cannot be trained
@@ -262,41 +288,80 @@ public final class TrainingJob implements AutoCloseable {
          */
         public TrainingJob build() {
             RunDesign d = validate();
+            checkMemory(d);
             Path dir = folder != null ? folder
                     : RunLocation.newRunFolder(runsRoot != null ? runsRoot : RunLocation.defaultRoot(),
                             d.network().name());
-            InputScaling scaling;
+            // the folder's lock before anything in it is touched (a folder another writer owns is refused)
+            RunLock own = runLock != null && runLock.isHeld() ? null
+                    : RunClaim.take(dir, saved != null ? "continue" : "train", saved != null);
             try {
-                Files.createDirectories(dir);
-                if (saved != null) {
-                    scaling = saved.scaling().orElse(null);
-                    if (scaling == null) { // a run from before the scaling was recorded: the old default
-                        scaling = InputScaling.fit(data.train());
-                        scaling.write(dir);
-                    }
-                } else {
-                    scaling = normalize ? InputScaling.fit(data.train()) : InputScaling.none();
-                    scaling.write(dir);
+                if (saved == null && own != null && new RunFolder(dir).hasCheckpoint()) {
+                    throw new RunSetupException("The folder " + dir + " already holds a run: continue it, or choose "
+                            + "another folder for the new run.");
                 }
+                InputScaling scaling = scaling(dir);
+                DataSplit scaled;
+                try {
+                    scaled = scaling.apply(data);
+                } catch (OutOfMemoryError e) {
+                    throw new RunSetupException(Explain.outOfMemoryWith("normalising the images"));
+                }
+                TrainingSession session = session(d, dir, own != null ? own : runLock);
+                return new TrainingJob(session, d, dir, scaled, scaling, saved != null ? moreEpochs : 0, own);
+            } catch (RuntimeException | Error e) {
+                if (own != null) {
+                    own.close();
+                }
+                throw e;
+            }
+        }
+
+        /** Refuses, before anything is allocated, a run whose peak memory cannot fit (with the numbers). */
+        private void checkMemory(RunDesign d) {
+            Analysis a = NetworkAnalyzer.analyze(d.network());
+            Optional<String> tooBig = MemoryGuard.check(a, config.batchSize(),
+                    MemoryEstimate.optimizerSlots(config.optimizer().name(), config.momentum()),
+                    (long) data.train().size() + data.test().size(), true);
+            if (tooBig.isPresent()) {
+                throw new RunSetupException(tooBig.get());
+            }
+        }
+
+        /** The run's input scaling: recorded in the folder for a new run, read from it when continuing. */
+        private InputScaling scaling(Path dir) {
+            try {
+                if (saved != null) {
+                    InputScaling s = saved.scaling().orElse(null);
+                    if (s == null) { // a run from before the scaling was recorded: the old default
+                        s = InputScaling.fit(data.train());
+                        s.write(dir);
+                    }
+                    return s;
+                }
+                InputScaling s = normalize ? InputScaling.fit(data.train()) : InputScaling.none();
+                s.write(dir);
+                return s;
             } catch (IOException e) {
                 throw new RunSetupException(Explain.sentence("Cannot prepare the run folder " + dir, e), e);
             }
-            DataSplit scaled = scaling.apply(data);
+        }
+
+        private TrainingSession session(RunDesign d, Path dir, RunLock lock) {
             TorchThreads.Settings t = config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                     : threads != null ? threads : TorchThreads.forHeadless();
             Network net = d.network();
-            TrainingSession session;
             try {
                 TrainingSession.Builder b = saved != null
                         ? TrainingSession.fromRunFolder(dir, () -> NetworkBlock.of(net), d.chw(), d.classCount())
                         : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), d.chw(), d.classCount())
                                 .setConfig(config).optRunFolder(dir, NetworkJson.toJson(net));
-                session = b.optListener(listener).optThreads(t).optStepHook(stepHook).optControl(control).build();
+                return b.optListener(listener).optThreads(t).optStepHook(stepHook).optControl(control)
+                        .optRunLock(lock).build();
             } catch (IOException | RuntimeException e) {
                 throw new RunSetupException(Explain.sentence(saved != null ? "Cannot continue the run in " + dir
                         : "Cannot start training", e), e);
             }
-            return new TrainingJob(session, d, dir, scaled, scaling, saved != null ? moreEpochs : 0);
         }
     }
 }

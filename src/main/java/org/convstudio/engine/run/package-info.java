@@ -1,6 +1,6 @@
 /**
  * The one run pipeline, used by the app, by {@code convstudio train} and by every feature that reopens
- * a trained run (Continue, Inspect, Embed).
+ * a trained run (Continue, Inspect, Embed), and what keeps a run folder whole.
  *
  * <ul>
  *   <li>{@link org.convstudio.engine.run.TrainingJob}: design + data + settings → a running
@@ -17,8 +17,16 @@
  *   <li>{@link org.convstudio.engine.run.NamedOptimizer}, {@link org.convstudio.engine.run.NamedSchedule}:
  *       the optimisers and learning-rate schedules offered by name, defined once.</li>
  *   <li>{@link org.convstudio.engine.run.Explain}: the one place that turns an exception into a sentence
- *       for a student; {@link org.convstudio.engine.run.RunSetupException}: a run that cannot be set up,
- *       already said in such a sentence.</li>
+ *       for a student (also disk-full, read-only and out-of-memory failures of a run);
+ *       {@link org.convstudio.engine.run.RunSetupException}: a run that cannot be set up, already said in
+ *       such a sentence.</li>
+ *   <li>Run folder integrity: one owner at a time ({@link org.convstudio.engine.run.RunLock}, taken by
+ *       {@link org.convstudio.engine.run.RunClaim} before a job touches the folder), the checks made before a
+ *       run is continued ({@link org.convstudio.engine.run.RunIntegrity}), the checkpoint sequence that
+ *       survives a kill at any step ({@link org.convstudio.engine.run.CheckpointWriter}), and the memory
+ *       guard run before training starts ({@link org.convstudio.engine.run.MemoryEstimate},
+ *       {@link org.convstudio.engine.run.MemoryGuard}). These are pure Java (no DJL), testable without the
+ *       engine.</li>
  * </ul>
  *
  * <p>No JavaFX here: the command line uses all of it.

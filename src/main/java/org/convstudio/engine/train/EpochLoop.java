@@ -7,6 +7,7 @@ import java.util.Random;
 
 import ai.djl.ndarray.NDManager;
 import org.convstudio.engine.data.ImageSet;
+import org.convstudio.engine.run.Explain;
 
 /**
  * The training loop of one session, on its training thread: epochs of seeded-shuffled batches, the
@@ -60,11 +61,28 @@ final class EpochLoop {
             return RunState.FINISHED;
         } catch (RuntimeException | IOException | Error e) {
             Autograd.setEnabled(false);
-            String msg = "training failed: " + e;
+            String msg = failure(e);
             publishState(RunState.FAILED, null, msg);
-            System.getLogger(TrainingSession.class.getName()).log(System.Logger.Level.ERROR, msg, e);
+            System.Logger log = System.getLogger(TrainingSession.class.getName());
+            if (Explain.debug()) {
+                log.log(System.Logger.Level.ERROR, msg, e);
+            } else {
+                log.log(System.Logger.Level.DEBUG, msg); // the message reaches the user through the snapshot
+            }
             return RunState.FAILED;
         }
+    }
+
+    /** The failure as the run's message: a save failure or running out of memory says what is kept on disk. */
+    private String failure(Throwable e) {
+        if (e instanceof Explain.Explained) {
+            return e.getMessage();
+        }
+        if (Explain.isOutOfMemory(e)) {
+            return Explain.outOfMemory(e, Math.max(progress.runningEpoch, 1), progress.savedEpochs,
+                    runFolder == null ? null : runFolder.dir());
+        }
+        return Explain.sentence("Training failed", e);
     }
 
     /** Returns RUNNING when the epoch completed, else the state the run ended in. */
@@ -74,6 +92,7 @@ final class EpochLoop {
         int bs = config.batchSize();
         int[] order = order(n, epoch, config);
         EpochMeter meter = new EpochMeter(epoch, batches);
+        progress.runningEpoch = epoch;
         BatchTrainer trainer = m.trainer();
         try (NDManager pending = m.model.getNDManager().newSubManager()) {
             List<BatchTrainer.Result> unread = new ArrayList<>();
@@ -176,8 +195,14 @@ final class EpochLoop {
         if (runFolder == null) {
             return;
         }
-        m.checkpoint(runFolder, List.copyOf(progress.history), progress.epochsCompleted, progress.targetEpochs,
-                reason, progress.device.label());
+        try {
+            m.checkpoint(runFolder, List.copyOf(progress.history), progress.epochsCompleted, progress.targetEpochs,
+                    reason, progress.device.label());
+        } catch (IOException e) {
+            throw new Explain.Explained(Explain.saveFailed(e, runFolder.dir(), progress.epochsCompleted,
+                    progress.savedEpochs, "stopped".equals(reason)), e);
+        }
+        progress.savedEpochs = progress.epochsCompleted;
     }
 
     void publishState(RunState newState, EpochMeter meter, String message) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import org.convstudio.engine.run.CheckpointWriter;
+import org.convstudio.engine.run.RunIntegrity;
 
 /**
  * A run's folder on disk:
@@ -34,24 +35,51 @@ import java.util.stream.Stream;
  *   checkpoint.json    {@link CheckpointInfo}: epochs done, optimiser step, why it was written
  * </pre>
  * Every file is written to a temporary file in the folder and then renamed over the old one
- * atomically, so a crash leaves either the old or the new version of each file. A checkpoint writes
- * all its temporary files first and renames them last, checkpoint.json at the very end.
+ * atomically, so a crash leaves either the old or the new version of each file. A checkpoint is written by
+ * {@link CheckpointWriter}: staged and sealed in a {@code .save-*} folder, then renamed into place,
+ * checkpoint.json last; {@link #recover()} rolls a sealed checkpoint forward after a kill. Only the owner of
+ * the folder's {@link org.convstudio.engine.run.RunLock} writes it.
  */
 public final class RunFolder {
 
-    public static final String ARCHITECTURE = "architecture.json";
-    public static final String CONFIG = "config.json";
-    public static final String WEIGHTS = "weights.params";
-    public static final String OPTIMIZER = "optimizer.ndlist";
-    public static final String HISTORY = "history.json";
-    public static final String CHECKPOINT = "checkpoint.json";
+    public static final String ARCHITECTURE = RunIntegrity.ARCHITECTURE;
+    public static final String CONFIG = RunIntegrity.CONFIG;
+    public static final String WEIGHTS = RunIntegrity.WEIGHTS;
+    public static final String OPTIMIZER = RunIntegrity.OPTIMIZER;
+    public static final String HISTORY = RunIntegrity.HISTORY;
+    public static final String CHECKPOINT = RunIntegrity.CHECKPOINT;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
+    private volatile CheckpointWriter.StepHook stepHook = CheckpointWriter.StepHook.NONE;
 
     public RunFolder(Path dir) {
         this.dir = dir;
+    }
+
+    /** Fault injection for tests: called before each step of every checkpoint written through this folder. */
+    public RunFolder optStepHook(CheckpointWriter.StepHook hook) {
+        this.stepHook = hook == null ? CheckpointWriter.StepHook.NONE : hook;
+        return this;
+    }
+
+    /**
+     * Finishes a checkpoint a kill interrupted (a sealed {@code .save-*} folder is rolled forward) and removes
+     * incomplete staging folders and temporary files. Call it while owning the folder's lock.
+     */
+    public CheckpointWriter.Recovery recover() throws IOException {
+        return CheckpointWriter.recover(dir, CHECKPOINT);
+    }
+
+    /**
+     * Checks that the folder can be continued (see {@link RunIntegrity#check}), for a run trained with
+     * {@code config}; returns its checkpoint record.
+     */
+    public CheckpointInfo checkIntegrity(TrainingConfig config) throws IOException {
+        boolean stateful = config.optimizer() != OptimizerKind.SGD || config.momentum() > 0;
+        RunIntegrity.check(dir, stateful);
+        return readCheckpointInfo();
     }
 
     public Path dir() {
@@ -75,8 +103,18 @@ public final class RunFolder {
         write(CONFIG, out -> JSON.writeValue(out, config));
     }
 
+    /** The run's settings; a value this version does not know is explained with the file's name and JSON path. */
     public TrainingConfig readConfig() throws IOException {
-        return JSON.readValue(dir.resolve(CONFIG).toFile(), TrainingConfig.class);
+        Path p = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(p)) {
+            throw new RunIntegrity.Refusal(p + " is missing (the run's settings): the run cannot be continued. "
+                    + "Start a new run.");
+        }
+        try {
+            return JSON.readValue(p.toFile(), TrainingConfig.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new RunIntegrity.Refusal(RunIntegrity.describe(p, e));
+        }
     }
 
     public List<EpochRecord> readHistory() throws IOException {
@@ -95,42 +133,10 @@ public final class RunFolder {
     void readWeights(Model model) throws IOException {
         try (InputStream in = Files.newInputStream(dir.resolve(WEIGHTS))) {
             model.load(in);
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("unreadable weights in " + dir.resolve(WEIGHTS) + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Checks that the weights and optimiser state on disk are the ones the checkpoint record was
-     * written with (a crash between the renames of one checkpoint would mix two epochs).
-     *
-     * @throws IOException saying what happened and what to do
-     */
-    void verifyCheckpoint(CheckpointInfo info) throws IOException {
-        boolean weightsOk = info.weightsCrc32() == 0 || crc32(dir.resolve(WEIGHTS)) == info.weightsCrc32();
-        boolean optimizerOk = info.optimizerCrc32() == 0 || !Files.exists(dir.resolve(OPTIMIZER))
-                || crc32(dir.resolve(OPTIMIZER)) == info.optimizerCrc32();
-        if (!weightsOk || !optimizerOk) {
-            throw new IOException("The run in " + dir + " was interrupted while saving epoch " + info.epochsCompleted()
-                    + ": its " + (weightsOk ? OPTIMIZER : WEIGHTS) + " does not match " + CHECKPOINT
-                    + ", so it cannot be continued safely. Start a new run (its history.json still shows the curves).");
-        }
-    }
-
-    static long crc32(Path file) throws IOException {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                crc.update(buf, 0, n);
-            }
-        }
-        return crc.getValue() == 0 ? 1 : crc.getValue();
-    }
-
-    private static void flushToDisk(Path file) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-            ch.force(true);
+        } catch (ai.djl.MalformedModelException | IOException | RuntimeException e) {
+            throw new RunIntegrity.Refusal(dir.resolve(WEIGHTS) + " cannot be read into the network of " + ARCHITECTURE
+                    + " (" + e.getMessage() + "): the architecture was changed after training, or the file is damaged. "
+                    + "Put the original files back, or start a new run.");
         }
     }
 
@@ -145,31 +151,39 @@ public final class RunFolder {
         }
     }
 
-    /** Writes weights, optimiser state, history and checkpoint info, each atomically, info last. */
+    /** Writes weights, optimiser state, history and checkpoint info as one checkpoint (see {@link CheckpointWriter}). */
     void writeCheckpoint(Model model, Shape inputShape, NDList optimizerState, List<EpochRecord> history, CheckpointInfo info)
             throws IOException {
-        Files.createDirectories(dir);
-        Path staging = Files.createTempDirectory(dir, ".save-");
-        try {
-            Path weights = staging.resolve(WEIGHTS);
-            writeWeights(model, inputShape, info.epochsCompleted(), weights);
-            Path optimizer = staging.resolve(OPTIMIZER);
-            try (OutputStream out = Files.newOutputStream(optimizer)) {
-                out.write(optimizerState.encode());
+        Path arch = dir.resolve(ARCHITECTURE);
+        String archSha = Files.isRegularFile(arch) ? RunIntegrity.sha256(arch) : "";
+        LinkedHashMap<String, CheckpointWriter.Content> files = new LinkedHashMap<>();
+        files.put(WEIGHTS, out -> writeWeights(model, inputShape, info.epochsCompleted(), out));
+        files.put(OPTIMIZER, out -> out.write(optimizerState.encode()));
+        files.put(HISTORY, out -> JSON.writeValue(new NonClosing(out), history));
+        new CheckpointWriter(dir, stepHook).write(files, CHECKPOINT, crcs -> {
+            try {
+                return JSON.writeValueAsBytes(info.withChecksums(crcs.get(WEIGHTS), crcs.get(OPTIMIZER),
+                        crcs.get(HISTORY), archSha));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
-            Path hist = staging.resolve(HISTORY);
-            JSON.writeValue(hist.toFile(), history);
-            Path ckpt = staging.resolve(CHECKPOINT);
-            JSON.writeValue(ckpt.toFile(), info.withChecksums(crc32(weights), crc32(optimizer)));
-            for (Path p : List.of(weights, optimizer, hist, ckpt)) {
-                flushToDisk(p);
-            }
-            moveAtomically(weights, dir.resolve(WEIGHTS));
-            moveAtomically(optimizer, dir.resolve(OPTIMIZER));
-            moveAtomically(hist, dir.resolve(HISTORY));
-            moveAtomically(ckpt, dir.resolve(CHECKPOINT));
-        } finally {
-            deleteTree(staging);
+        });
+    }
+
+    /** Keeps Jackson from closing the checkpoint writer's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 
@@ -179,8 +193,9 @@ public final class RunFolder {
      * parameters. Written here rather than with {@code Model.save} because a block whose parameters
      * were loaded (not initialised) has no input names, which {@code Model.save} requires.
      */
-    private static void writeWeights(Model model, Shape inputShape, int epoch, Path file) throws IOException {
-        try (DataOutputStream dos = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+    private static void writeWeights(Model model, Shape inputShape, int epoch, OutputStream out) throws IOException {
+        DataOutputStream dos = new DataOutputStream(out);
+        {
             dos.writeBytes("DJL@");
             dos.writeInt(1); // DJL's model format version
             dos.writeUTF(model.getName());
@@ -192,12 +207,13 @@ public final class RunFolder {
             dos.writeUTF("Epoch");
             dos.writeUTF(Integer.toString(epoch));
             model.getBlock().saveParameters(dos);
+            dos.flush();
         }
     }
 
     static CheckpointInfo info(int epochsCompleted, int targetEpochs, long step, String reason, String device) {
         return new CheckpointInfo(CheckpointInfo.FORMAT_VERSION, epochsCompleted, targetEpochs, step, reason, device,
-                Instant.now().toString(), 0, 0);
+                Instant.now().toString(), 0, 0, 0, "");
     }
 
     @FunctionalInterface
@@ -223,17 +239,6 @@ public final class RunFolder {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

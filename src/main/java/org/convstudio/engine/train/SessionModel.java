@@ -49,7 +49,7 @@ final class SessionModel implements AutoCloseable {
             model.setBlock(block);
             m = new SessionModel(model, block, chw);
             if (folder != null) {
-                m.load(folder, config, progress);
+                m.load(factory, folder, config, progress);
             } else {
                 Devices.engine().setRandomSeed((int) config.seed());
                 if (block instanceof org.convstudio.engine.build.NetworkBlock nb) {
@@ -70,10 +70,18 @@ final class SessionModel implements AutoCloseable {
         }
     }
 
-    private void load(RunFolder folder, TrainingConfig config, SessionProgress progress) throws IOException {
-        CheckpointInfo info = folder.readCheckpointInfo();
-        folder.verifyCheckpoint(info);
+    /**
+     * Loads the checkpoint in {@code folder} (whose lock the session holds): a checkpoint a kill interrupted
+     * is finished first, every file is checked against checkpoint.json, and the weights' shapes against the
+     * architecture's.
+     */
+    private void load(Supplier<Block> factory, RunFolder folder, TrainingConfig config, SessionProgress progress)
+            throws IOException {
+        folder.recover();
+        CheckpointInfo info = folder.checkIntegrity(config);
+        java.util.Map<String, Shape> expected = WeightShapes.of(factory, model.getNDManager(), chw);
         folder.readWeights(model);
+        WeightShapes.check(expected, block, folder.dir());
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);
@@ -88,11 +96,23 @@ final class SessionModel implements AutoCloseable {
         }
         progress.history.addAll(folder.readHistory());
         progress.epochsCompleted = info.epochsCompleted();
+        progress.savedEpochs = info.epochsCompleted();
         progress.targetEpochs = Math.max(info.targetEpochs(), info.epochsCompleted());
     }
 
     BatchTrainer trainer() {
         return trainer;
+    }
+
+    /** Logits of {@code count} NCHW images, {@code batch} at a time: a float[count × classes], row by row. */
+    float[] logits(float[] images, int count, int classes, int batch) {
+        float[] out = new float[count * classes];
+        for (int from = 0; from < count; from += batch) {
+            int to = Math.min(count, from + batch);
+            float[] part = trainer.logits(images, from, to);
+            System.arraycopy(part, 0, out, from * classes, part.length);
+        }
+        return out;
     }
 
     /** (1, C, H, W). */

@@ -18,6 +18,10 @@ final class SessionProgress {
     volatile int epochsCompleted;
     volatile int targetEpochs;
     volatile int[] lastPredictions;
+    /** Epochs in the last checkpoint written (what a failure leaves intact on disk). */
+    volatile int savedEpochs;
+    /** The epoch being trained (for messages about a failure during it). */
+    volatile int runningEpoch;
 
     SessionProgress(int targetEpochs) {
         this.targetEpochs = targetEpochs;

@@ -48,6 +48,7 @@ public final class TrainingSession implements AutoCloseable {
     private final boolean loadFromFolder;
     private final TorchThreads.Settings threads;
     private final StepHook stepHook;
+    private final FolderLock folderLock;
 
     private final TrainingThread worker = new TrainingThread();
     private final SnapshotDispatcher dispatcher = new SnapshotDispatcher();
@@ -67,6 +68,7 @@ public final class TrainingSession implements AutoCloseable {
         this.architecture = b.architecture;
         this.loadFromFolder = b.load;
         this.stepHook = b.stepHook;
+        this.folderLock = new FolderLock(runFolder, b.runLock, loadFromFolder);
         this.control = b.control != null ? b.control : new RunControl();
         this.threads = b.threads != null ? b.threads
                 : config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
@@ -209,16 +211,7 @@ public final class TrainingSession implements AutoCloseable {
         if (images.length < count * len) {
             throw new IllegalArgumentException("need " + count * len + " floats, got " + images.length);
         }
-        return worker.supply(() -> {
-            float[] out = new float[count * classCount];
-            int bs = config.batchSize();
-            for (int from = 0; from < count; from += bs) {
-                int to = Math.min(count, from + bs);
-                float[] part = model.trainer().logits(images, from, to);
-                System.arraycopy(part, 0, out, from * classCount, part.length);
-            }
-            return out;
-        });
+        return worker.supply(() -> model.logits(images, count, classCount, config.batchSize()));
     }
 
     /**
@@ -248,6 +241,7 @@ public final class TrainingSession implements AutoCloseable {
     private void release() {
         worker.runAndWait(this::freeModel);
         worker.end();
+        folderLock.release();
         control.moveTo(RunState.CLOSED);
     }
 
@@ -266,14 +260,14 @@ public final class TrainingSession implements AutoCloseable {
     // ---------------------------------------------------------------- worker thread
 
     private void init() throws IOException {
+        folderLock.take(); // before the folder is touched: a folder another process or session writes is refused
         TorchThreads.apply(threads); // loads the engine
         Autograd.setEnabled(false); // grad mode is per thread: off on this one except inside a step
         DeviceChoice device = Devices.choose(config.device());
         progress.device = device;
         model = SessionModel.open(blockFactory, chw, config, device, loadFromFolder ? runFolder : null, progress);
         if (!loadFromFolder && runFolder != null) {
-            runFolder.writeArchitecture(architecture == null ? "" : architecture);
-            runFolder.writeConfig(config);
+            folderLock.writeNewRun(architecture, config);
         }
         progress.steps = model.trainer().steps();
         loop = new EpochLoop(model, config, control, progress, dispatcher, runFolder, stepHook, device.notice());
@@ -308,6 +302,7 @@ public final class TrainingSession implements AutoCloseable {
         private TorchThreads.Settings threads;
         private StepHook stepHook;
         private RunControl control;
+        private org.convstudio.engine.run.RunLock runLock;
 
         private Builder() {
         }
@@ -352,6 +347,15 @@ public final class TrainingSession implements AutoCloseable {
         /** Called on the training thread after every optimiser step (see {@link StepHook}); none by default. */
         public Builder optStepHook(StepHook hook) {
             this.stepHook = hook;
+            return this;
+        }
+
+        /**
+         * The run folder's lock, already held by the caller (who releases it). Without it the session takes
+         * the lock when built and releases it when closed; either way a folder another writer owns is refused.
+         */
+        public Builder optRunLock(org.convstudio.engine.run.RunLock lock) {
+            this.runLock = lock;
             return this;
         }
 

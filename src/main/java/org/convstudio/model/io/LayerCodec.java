@@ -113,7 +113,7 @@ public final class LayerCodec {
         try {
             layer = build(type, f);
         } catch (IllegalArgumentException e) {
-            f.rejectUnknown("a " + type.title() + " block");
+            // the value out of range is the problem; fields after it were never read, so they are not "unknown"
             if (problems.size() == before) {
                 f.problem(null, e.getMessage());
             }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -72,6 +74,8 @@ public final class DesignWorkspace implements Workspace {
             new javafx.beans.property.ReadOnlyStringWrapper(this, "documentTitle");
     private final java.util.concurrent.ScheduledFuture<?> autosave;
     private long autosavedRevision = -1;
+    /** This window's autosave slot (null when the recovery folder cannot be written). */
+    private final AutosaveSlot slot;
     private StackPane view;
     private DesignCanvas canvas;
     private Label zoomLabel;
@@ -83,6 +87,13 @@ public final class DesignWorkspace implements Workspace {
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 hasSelection.set(!vm.getSelection().isEmpty()));
         documentTitle.bind(vm.titleProperty());
+        AutosaveSlot claimed = null;
+        try {
+            claimed = AutosaveSlot.claim(recoveryFolder());
+        } catch (IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("No autosave: " + e.getMessage());
+        }
+        slot = claimed;
         autosave = Background.every((long) AUTOSAVE_EVERY.toMillis(), this::autosave);
     }
 
@@ -479,17 +490,22 @@ public final class DesignWorkspace implements Workspace {
 
     // ------------------------------------------------------------------ autosave and recovery
 
-    private Path recoveryFile() {
-        return app.dataDirectory().resolve("recovery").resolve("autosave" + NetworkJson.EXTENSION);
+    private Path recoveryFolder() {
+        return app.dataDirectory().resolve("recovery");
+    }
+
+    /** This window's autosave file (its own slot: other windows never offer or delete it while it is open). */
+    public Path recoveryFile() {
+        return slot == null ? null : slot.designFile();
     }
 
     private Path recoverySource() {
-        return app.dataDirectory().resolve("recovery").resolve("autosave.source");
+        return slot == null ? null : slot.sourceFile();
     }
 
     /** Writes unsaved work to the recovery file (serialised here, written in the background). */
     public void autosave() {
-        if (!vm.isDirty() || vm.getRevision() == autosavedRevision) {
+        if (slot == null || !vm.isDirty() || vm.getRevision() == autosavedRevision) {
             return;
         }
         autosavedRevision = vm.getRevision();
@@ -508,29 +524,34 @@ public final class DesignWorkspace implements Workspace {
         });
     }
 
-    /** After start-up: offers unsaved work found in the recovery file (left by a crash). */
+    /** After start-up: offers unsaved work left by windows that are gone (a crash), newest first. */
     public void checkRecovery() {
-        Path file = recoveryFile();
-        Path meta = recoverySource();
+        Path folder = recoveryFolder();
+        AutosaveSlot own = slot;
         Background.submit(() -> {
-            if (!Files.exists(file)) {
-                return null;
+            List<Recovered> found = new ArrayList<>();
+            for (AutosaveSlot.Orphan o : AutosaveSlot.orphans(folder, own)) {
+                try {
+                    found.add(new Recovered(NetworkJson.read(o.designFile()), o.source().orElse(null), o.when(), o));
+                } catch (IOException | RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Recovery file unreadable: "
+                            + o.designFile() + ": " + e.getMessage());
+                    o.release();
+                }
             }
-            Network net = NetworkJson.read(file);
-            String src = Files.exists(meta) ? Files.readString(meta, StandardCharsets.UTF_8).strip() : "";
-            Instant when = Files.getLastModifiedTime(file).toInstant();
-            return new Recovered(net, src.isEmpty() ? null : Path.of(src), when);
-        }, r -> {
-            if (r != null) {
-                offerRecovery(r);
-            }
-        }, e -> org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Recovery file unreadable", e));
+            return found;
+        }, found -> offerRecovery(found, 0),
+                e -> org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Recovery failed", e));
     }
 
-    private record Recovered(Network network, Path source, Instant when) {
+    private record Recovered(Network network, Path source, Instant when, AutosaveSlot.Orphan orphan) {
     }
 
-    private void offerRecovery(Recovered r) {
+    private void offerRecovery(List<Recovered> all, int index) {
+        if (index >= all.size()) {
+            return;
+        }
+        Recovered r = all.get(index);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION);
         a.initOwner(app.window());
         a.setTitle("Recover unsaved work");
@@ -543,41 +564,58 @@ public final class DesignWorkspace implements Workspace {
         a.getButtonTypes().setAll(restore, discard);
         a.getDialogPane().setId("recovery-dialog");
         a.setOnHidden(e -> {
-            if (a.getResult() == restore) {
+            boolean restored = a.getResult() == restore;
+            if (restored) {
                 vm.load(r.network(), r.source());
                 vm.markUnsaved();
                 canvas().adoptRoutes();
                 canvas().fitWhenShown();
                 app.status("Restored unsaved work — save it to keep it");
+                autosave(); // the restored work now lives in this window's own slot
+            }
+            // restored (now in this window's slot) or discarded: the orphan's files go, never a live window's
+            Background.serial().execute(() -> {
+                try {
+                    r.orphan().discard();
+                } catch (IOException ex) {
+                    org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Could not delete recovery file", ex);
+                }
+            });
+            if (restored) {
+                for (int i = index + 1; i < all.size(); i++) {
+                    all.get(i).orphan().release(); // offered again at the next start
+                }
             } else {
-                deleteRecovery();
+                offerRecovery(all, index + 1);
             }
         });
         a.show();
     }
 
     private void deleteRecovery() {
-        Path file = recoveryFile();
-        Path meta = recoverySource();
+        AutosaveSlot own = slot;
+        if (own == null) {
+            return;
+        }
         Background.serial().execute(() -> {
             try {
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(meta);
+                own.clear();
             } catch (IOException e) {
                 org.slf4j.LoggerFactory.getLogger(DesignWorkspace.class).warn("Could not delete recovery file", e);
             }
         });
     }
 
-    /** Clean shutdown: stop autosaving and remove the recovery file (the user saved or chose not to). */
+    /** Clean shutdown: stop autosaving, remove this window's recovery files and release its slot. */
     public void shutdown() {
         autosave.cancel(false);
-        Path file = recoveryFile();
-        Path meta = recoverySource();
+        AutosaveSlot own = slot;
+        if (own == null) {
+            return;
+        }
         try {
             Background.serial().submit(() -> { // after any save still being written
-                Files.deleteIfExists(file);
-                Files.deleteIfExists(meta);
+                own.close();
                 return null;
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -233,6 +233,10 @@ public final class TrainingViewModel {
         if (!info.resumable()) {
             return "This run has no checkpoint to continue from.";
         }
+        var owner = org.convstudio.engine.run.RunLock.owner(info.dir());
+        if (owner.isPresent()) {
+            return "This run is in use by " + owner.get().describe() + ": wait for it to end, or stop it there.";
+        }
         LoadedData d = dataSet.dataProperty().get();
         if (d == null || dataSet.loadingProperty().get()) {
             return "Load a data set first.";

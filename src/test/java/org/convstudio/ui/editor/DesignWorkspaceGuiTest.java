@@ -257,12 +257,16 @@ class DesignWorkspaceGuiTest {
     void autosaveWritesARecoveryFileThatIsOfferedAfterACrash() throws Exception {
         GuiTestSupport.fx(() -> vm.setLayer("conv1", Conv2d.of(7, 3), null));
         GuiTestSupport.fx(design::autosave);
-        Path recovery = Path.of(System.getProperty("convstudio.home"), "recovery", "autosave" + NetworkJson.EXTENSION);
+        Path recovery = GuiTestSupport.fx(design::recoveryFile);
+        assertTrue(recovery.getFileName().toString().startsWith("autosave-" + ProcessHandle.current().pid() + "-"),
+                "this window's own slot: " + recovery);
         GuiTestSupport.waitUntil(() -> Files.exists(recovery), 10);
         Network unsaved = GuiTestSupport.fx(vm::getNetwork);
         assertEquals(unsaved, NetworkJson.read(recovery).withName(unsaved.name()));
 
-        // "crash": start a second app instance while the recovery file is still there
+        // a window that crashed left its slot (its lock is free); this window's live slot is never offered
+        Path crashed = recovery.resolveSibling("autosave-1-1" + NetworkJson.EXTENSION);
+        Files.copy(recovery, crashed);
         GuiTestSupport.fx(() -> design.viewModel().load(Network.empty("other"), null));
         GuiTestSupport.fx(design::checkRecovery);
         GuiTestSupport.waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w.getScene() != null
@@ -271,5 +275,9 @@ class DesignWorkspaceGuiTest {
         GuiTestSupport.settle();
         assertEquals(unsaved, GuiTestSupport.fx(vm::getNetwork));
         assertTrue(GuiTestSupport.fx(vm::isDirty), "recovered work is unsaved");
+        GuiTestSupport.waitUntil(() -> Files.notExists(crashed), 10);
+        assertTrue(Files.exists(recovery), "the live window's own file is kept");
+        assertTrue(Window.getWindows().stream().noneMatch(w -> w.getScene() != null
+                && w.getScene().lookup("#recovery-dialog") != null), "one orphan, one question");
     }
 }

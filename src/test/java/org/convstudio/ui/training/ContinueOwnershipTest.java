@@ -1,0 +1,33 @@
+package org.convstudio.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.convstudio.engine.run.RunLockHolder;
+import org.convstudio.model.preset.Presets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app's Continue refuses a run folder that another process is writing, naming that process. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ContinueOwnershipTest {
+
+    @Test
+    void continueNamesTheLiveOwner(@TempDir Path dir) throws Exception {
+        Path run = dir.resolve("run");
+        RunLockHolder.Child owner = RunLockHolder.start(run, false);
+        try {
+            TrainingViewModel vm = new TrainingViewModel(new QueueExecutor()); // no toolkit needed
+            RunCatalog.RunInfo info = new RunCatalog.RunInfo(run, "run", Instant.now(), "{}", Presets.get("lenet"),
+                    List.of(), true);
+            String why = vm.continueRun(info, 1);
+            assertTrue(why.contains("This run is in use by process " + owner.process().pid()), why);
+        } finally {
+            owner.release();
+        }
+    }
+}
