@@ -184,6 +184,9 @@ public final class WeightsImport {
         return out;
     }
 
+    /** The checkpoint reason of imported weights: the optimiser starts afresh (its old state is dropped). */
+    public static final String IMPORTED = org.convstudio.engine.run.RunIntegrity.IMPORTED;
+
     private static void write(Model model, TorchLayout layout, Path dir, boolean existing, Network network,
                               TrainingConfig config, String normalization) throws IOException {
         Files.createDirectories(dir);
@@ -204,9 +207,12 @@ public final class WeightsImport {
             long crc = crc32(tmp);
             move(tmp, dir.resolve(RunFolder.WEIGHTS));
             Files.deleteIfExists(dir.resolve(RunFolder.OPTIMIZER)); // it belonged to the old weights
+            Path history = dir.resolve(RunFolder.HISTORY);
             CheckpointInfo info = new CheckpointInfo(CheckpointInfo.FORMAT_VERSION, epochs,
-                    old == null ? config.epochs() : Math.max(old.targetEpochs(), epochs), 0, "imported", "cpu",
-                    Instant.now().toString(), crc, 0);
+                    old == null ? config.epochs() : Math.max(old.targetEpochs(), epochs),
+                    old == null ? 0 : old.step(), IMPORTED, "cpu", Instant.now().toString(), crc, 0,
+                    Files.isRegularFile(history) ? crc32(history) : 0,
+                    org.convstudio.engine.run.RunIntegrity.sha256(dir.resolve(RunFolder.ARCHITECTURE)));
             AtomicFiles.write(dir.resolve(RunFolder.CHECKPOINT), TrainSettings.JSON.writeValueAsBytes(info));
         } finally {
             Files.deleteIfExists(tmp);

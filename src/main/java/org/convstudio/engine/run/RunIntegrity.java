@@ -35,6 +35,9 @@ public final class RunIntegrity {
     /** Epoch counts beyond this are taken for damage. */
     static final long MAX_EPOCHS = 10_000_000L;
 
+    /** The checkpoint reason written by {@code import weights}: new weights, so the optimiser starts afresh. */
+    public static final String IMPORTED = "imported";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunIntegrity() {
@@ -93,7 +96,7 @@ public final class RunIntegrity {
         Path optimizer = dir.resolve(OPTIMIZER);
         if (Files.exists(optimizer)) {
             matches(dir, OPTIMIZER, ck.path("optimizerCrc32").asLong(0), epochs, start);
-        } else if (optimizerHasState && step > 0) {
+        } else if (optimizerHasState && step > 0 && !IMPORTED.equals(ck.path("reason").asText())) {
             throw new Refusal(optimizer + " is missing: the optimiser's state (its moments or momentum) after epoch "
                     + epochs + " is lost, and continuing without it would not be the same run. " + start);
         }

@@ -168,6 +168,8 @@ public final class RunFolder {
                 throw new IllegalStateException(e);
             }
         });
+        // a copy for spreadsheets, derived from history.json: written after the checkpoint, outside its seal
+        HistoryCsv.write(dir, history);
     }
 
     /** Keeps Jackson from closing the checkpoint writer's stream. */

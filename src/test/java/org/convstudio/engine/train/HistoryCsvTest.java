@@ -1,11 +1,10 @@
-package org.convstudio.engine.export;
+package org.convstudio.engine.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.convstudio.engine.train.EpochRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

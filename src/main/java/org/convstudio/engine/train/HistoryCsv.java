@@ -1,11 +1,10 @@
-package org.convstudio.engine.export;
+package org.convstudio.engine.train;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.model.io.AtomicFiles;
 
 /**
