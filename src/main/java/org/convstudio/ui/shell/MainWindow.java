@@ -331,6 +331,7 @@ public final class MainWindow {
      */
     void installKeyHandlers() {
         stage.getScene().addEventFilter(KeyEvent.ANY, runKeys::filter);
+        stage.focusedProperty().addListener((o, was, focused) -> runKeys.clearHeld());
     }
 
     /** Shift+F5 / Run ▸ Stop: asks first when an epoch is under way (its unfinished part is lost). */
