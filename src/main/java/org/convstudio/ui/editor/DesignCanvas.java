@@ -429,6 +429,28 @@ public final class DesignCanvas extends Region {
         return scale.xProperty();
     }
 
+    private double presentationScale = 1;
+
+    /**
+     * Large Text (projector): the whole diagram is drawn this much larger at "actual size" and when
+     * fitted, so blocks, text and connections grow together.
+     */
+    public void setPresentationScale(double s) {
+        if (s != presentationScale) {
+            double k = s / presentationScale;
+            presentationScale = s;
+            if (autoFit) {
+                fit();
+            } else {
+                zoomAt(k, getWidth() / 2, getHeight() / 2);
+            }
+        }
+    }
+
+    public double getPresentationScale() {
+        return presentationScale;
+    }
+
     public void setZoom(double z) {
         zoomAt(z / getZoom(), getWidth() / 2, getHeight() / 2);
     }
@@ -436,7 +458,7 @@ public final class DesignCanvas extends Region {
     /** Multiplies the zoom by {@code factor}, keeping the point under ({@code x}, {@code y}) fixed. */
     public void zoomAt(double factor, double x, double y) {
         double old = getZoom();
-        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM * presentationScale, old * factor));
         if (z == old) {
             return;
         }
@@ -465,7 +487,7 @@ public final class DesignCanvas extends Region {
         }
         double margin = 48;
         double z = Math.min((getWidth() - 2 * margin) / b.getWidth(), (getHeight() - 2 * margin) / b.getHeight());
-        z = Math.max(MIN_ZOOM, Math.min(1.0, z));
+        z = Math.max(MIN_ZOOM, Math.min(presentationScale, z));
         scale.setX(z);
         scale.setY(z);
         pan.setX((getWidth() - b.getWidth() * z) / 2 - b.getMinX() * z);

@@ -83,6 +83,9 @@ public final class MainWindow {
     private final RadioMenuItem darkItem = new RadioMenuItem("Dark");
     private final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
     private RunKeys runKeys;
+    /** Large Text's font size, and the theme's base size it enlarges (the canvas scales by their ratio). */
+    static final double LARGE_TEXT_PX = 18;
+    static final double BASE_TEXT_PX = 14;
     private Alert stopDialog;
 
     public MainWindow(Stage stage, AppPrefs prefs) {
@@ -186,7 +189,9 @@ public final class MainWindow {
 
     public void setLargeText(boolean on) {
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("large-text"), on);
-        root.setStyle(on ? "-fx-font-size: 18px;" : "");
+        root.setStyle(on ? "-fx-font-size: " + LARGE_TEXT_PX + "px;" : "");
+        // the canvas scales as a whole (its cards keep their layout), by the same factor as the text
+        design.canvas().setPresentationScale(on ? LARGE_TEXT_PX / BASE_TEXT_PX : 1);
         if (prefs.largeText() != on) {
             prefs.setLargeText(on);
             prefs.flushAsync();

@@ -188,4 +188,51 @@ class DesignLayoutGuiTest {
         assertEquals(List.of("fc1"), GuiTestSupport.fx(() -> vm.getNetwork().node("relu3").orElseThrow().inputs()),
                 "one undo step removes the insertion and its room");
     }
+
+    /** Visible labels in the Design workspace whose text is shown cut ("Activa…"). */
+    private List<String> cutLabels() {
+        return GuiTestSupport.fx(() -> {
+            List<String> cut = new ArrayList<>();
+            for (javafx.scene.Node n : app.stage().getScene().lookup("#workspace-design").lookupAll(".label")) {
+                if (!(n instanceof javafx.scene.control.Labeled l) || !n.isVisible() || l.getText() == null
+                        || l.getText().isEmpty()) {
+                    continue;
+                }
+                for (javafx.scene.Node t : l.getChildrenUnmodifiable()) {
+                    if (t instanceof javafx.scene.text.Text shown && !shown.getText().equals(l.getText())
+                            && shown.getText().endsWith("…") && !l.getText().endsWith("…")) {
+                        cut.add(l.getId() + " \"" + l.getText() + "\" shown as \"" + shown.getText() + "\"");
+                    }
+                }
+            }
+            return cut;
+        });
+    }
+
+    @Test
+    void nothingIsCutAt1280x720Or1920x1080WithOrWithoutLargeText() throws Exception {
+        GuiTestSupport.fx(() -> design.loadPreset("lenet"));
+        GuiTestSupport.waitUntil(() -> design.canvas().isRouted("fc1", "relu3"), 10);
+        double[][] sizes = {{1280, 720}, {1920, 1080}};
+        for (double[] size : sizes) {
+            for (boolean large : new boolean[] {false, true}) {
+                GuiTestSupport.fx(() -> {
+                    app.stage().setWidth(size[0]);
+                    app.stage().setHeight(size[1]);
+                    app.window().setLargeText(large);
+                    vm.getSelection().clear();
+                    vm.getSelection().add("conv2");
+                });
+                GuiTestSupport.settle();
+                GuiTestSupport.fx(design::fitToView);
+                GuiTestSupport.settle();
+                String name = "design-" + (int) size[0] + "x" + (int) size[1] + (large ? "-large-text" : "");
+                shot(app, name);
+                assertEquals(List.of(), cutLabels(), name);
+                if (large) {
+                    assertEquals(18.0 / 14.0, GuiTestSupport.fx(() -> design.canvas().getPresentationScale()), 1e-9);
+                }
+            }
+        }
+    }
 }
