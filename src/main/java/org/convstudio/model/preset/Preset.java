@@ -10,7 +10,8 @@ import org.convstudio.model.graph.Network;
  */
 public record Preset(String id, String title, String summary, Supplier<Network> factory) {
 
+    /** The network, laid out. */
     public Network network() {
-        return factory.get();
+        return org.convstudio.model.graph.AutoLayout.apply(factory.get());
     }
 }

@@ -80,6 +80,7 @@ public final class DesignCanvas extends Region {
     private boolean pendingRelayout;
     private AutoLayout.Result lastLayout;
     private double lastAspect;
+    private volatile boolean layingOut;
     private List<Double> lastHeights = List.of();
 
     /** A routed connection and where its two blocks stood when it was routed. */
@@ -348,6 +349,11 @@ public final class DesignCanvas extends Region {
         return List.of();
     }
 
+    /** A background layout (preset, start-up) is under way (tests). */
+    public boolean isLayingOut() {
+        return layingOut || pendingRelayout;
+    }
+
     public boolean isHorizontal() {
         return horizontal;
     }
@@ -407,10 +413,26 @@ public final class DesignCanvas extends Region {
         rebuildEdges();
         if (pendingRelayout && getWidth() > 0 && getScene() != null) {
             pendingRelayout = false;
-            javafx.application.Platform.runLater(() -> {
-                vm.load(layoutNetwork(vm.getNetwork()), vm.getFile());
-                fit();
-            });
+            // measured here, laid out on a worker (the first layout loads ELK: seconds on a busy machine)
+            Network net = vm.getNetwork();
+            AutoLayout.Sizes sizes = sizes();
+            Map<String, double[]> measured = new HashMap<>();
+            for (Node n : net.nodes()) {
+                measured.put(n.id(), new double[] {sizes.width(n), sizes.height(n)});
+            }
+            double aspect = aspect();
+            layingOut = true;
+            org.convstudio.ui.common.Background.submit(() -> AutoLayout.layout(net, AutoLayout.Sizes.of(measured), aspect),
+                    r -> {
+                        layingOut = false;
+                        if (vm.getNetwork() == net) { // not edited meanwhile
+                            lastLayout = r;
+                            lastAspect = aspect;
+                            remember(r, 0, 0);
+                            vm.load(r.network(), vm.getFile());
+                            fit();
+                        }
+                    }, e -> layingOut = false);
         }
         if (pendingFit && getWidth() > 0 && !cards.isEmpty()) {
             pendingFit = false;

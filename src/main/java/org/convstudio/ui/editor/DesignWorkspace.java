@@ -78,7 +78,7 @@ public final class DesignWorkspace implements Workspace {
 
     public DesignWorkspace(AppServices app) {
         this.app = app;
-        Network start = Presets.get("lenet");
+        Network start = Presets.draft("lenet"); // laid out in the background once the window shows
         vm = new DesignViewModel(start);
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 hasSelection.set(!vm.getSelection().isEmpty()));
@@ -317,7 +317,7 @@ public final class DesignWorkspace implements Workspace {
 
     /** Replaces the design with preset {@code id} (no questions asked). */
     public void loadPreset(String id) {
-        vm.load(Presets.get(id), null);
+        vm.load(Presets.draft(id), null);
         canvas().relayoutWhenShown();
         canvas().fitWhenShown();
         app.status("Opened preset " + id);

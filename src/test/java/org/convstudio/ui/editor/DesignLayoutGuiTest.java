@@ -51,6 +51,8 @@ class DesignLayoutGuiTest {
         app = GuiTestSupport.start();
         design = app.window().design();
         vm = design.viewModel();
+        // the start-up design is laid out in the background once the window shows
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut(), 60);
         GuiTestSupport.fx(() -> {
             app.stage().setWidth(1280);
             app.stage().setHeight(720);
