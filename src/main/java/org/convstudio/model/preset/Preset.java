@@ -10,8 +10,11 @@ import org.convstudio.model.graph.Network;
  */
 public record Preset(String id, String title, String summary, Supplier<Network> factory) {
 
-    /** The network, laid out. */
+    /**
+     * The network, its blocks in a provisional column (cheap: the CLI needs no layout engine);
+     * {@link Presets#get} lays it out with ELK.
+     */
     public Network network() {
-        return org.convstudio.model.graph.AutoLayout.apply(factory.get());
+        return factory.get();
     }
 }
