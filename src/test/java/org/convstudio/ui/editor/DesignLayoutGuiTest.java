@@ -131,9 +131,9 @@ class DesignLayoutGuiTest {
     @Test
     void resNetAddsShowBothIncomingConnections() throws Exception {
         GuiTestSupport.fx(() -> design.loadPreset("resnet18"));
-        GuiTestSupport.waitUntil(() -> vm.getNetwork().nodes().stream()
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && vm.getNetwork().nodes().stream()
                 .filter(n -> n.layer().type() == LayerType.ADD)
-                .allMatch(n -> design.canvas().isRouted(n.inputs().get(1), n.id())), 10);
+                .allMatch(n -> design.canvas().isRouted(n.inputs().get(1), n.id())), 60);
         assertNoOverlaps();
         int adds = 0;
         for (Node n : GuiTestSupport.fx(() -> vm.getNetwork().nodes())) {
@@ -161,7 +161,8 @@ class DesignLayoutGuiTest {
     @Test
     void aBlockDroppedOnAConnectionGetsRoom() throws Exception {
         GuiTestSupport.fx(() -> design.loadPreset("lenet"));
-        GuiTestSupport.waitUntil(() -> design.canvas().isRouted("fc1", "relu3"), 10);
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && design.canvas().isRouted("fc1", "relu3"), 60);
+        GuiTestSupport.settle();
         List<Double> pts = GuiTestSupport.fx(() -> design.canvas().edgePoints("fc1", "relu3"));
         Point2D mid = GuiTestSupport.fx(() -> {
             javafx.scene.Node edge = app.stage().getScene().lookup("#edge-fc1-relu3");
@@ -214,7 +215,7 @@ class DesignLayoutGuiTest {
     @Test
     void nothingIsCutAt1280x720Or1920x1080WithOrWithoutLargeText() throws Exception {
         GuiTestSupport.fx(() -> design.loadPreset("lenet"));
-        GuiTestSupport.waitUntil(() -> design.canvas().isRouted("fc1", "relu3"), 10);
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && design.canvas().isRouted("fc1", "relu3"), 60);
         double[][] sizes = {{1280, 720}, {1920, 1080}};
         for (double[] size : sizes) {
             for (boolean large : new boolean[] {false, true}) {
