@@ -95,7 +95,9 @@ public final class MainWindow {
         AppServices services = new Services();
         design = new DesignWorkspace(services);
         add(design);
+        startup("design workspace");
         add(new TrainWorkspace(training, services));
+        startup("train workspace");
         training.analysisProperty().bind(design.viewModel().analysisProperty());
         // "Ready to train" in the Design workspace checks the outputs against the chosen data's classes
         design.viewModel().dataClassesProperty().bind(Bindings.createIntegerBinding(
@@ -106,11 +108,13 @@ public final class MainWindow {
         add(new InspectWorkspace());
         add(new EmbedWorkspace());
         add(new ClassroomWorkspace());
+        startup("other workspaces");
 
         root.getStyleClass().add("app-root");
         root.setId("app-root");
         root.setTop(buildMenuBar());
         root.setLeft(buildSidebar());
+        startup("menus and sidebar");
         content.getStyleClass().add("workspace-area");
         root.setCenter(content);
         root.setBottom(statusBar);
@@ -120,6 +124,13 @@ public final class MainWindow {
         setLargeText(prefs.largeText());
         largeTextItem.setSelected(prefs.largeText());
         show("design");
+        startup("design view");
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
+
+    private static void startup(String step) {
+        LOG.debug("start-up: {} at {} ms", step, ConvStudioApp.sinceJvmStart());
     }
 
     public BorderPane root() {
