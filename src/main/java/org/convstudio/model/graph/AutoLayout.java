@@ -67,6 +67,21 @@ public final class AutoLayout {
 
         double height(Node n);
 
+        /** Sizes by block id ({width, height}); blocks not listed get the default size. */
+        static Sizes of(Map<String, double[]> byId) {
+            return new Sizes() {
+                public double width(Node n) {
+                    double[] s = byId.get(n.id());
+                    return s == null ? DEFAULT_WIDTH : s[0];
+                }
+
+                public double height(Node n) {
+                    double[] s = byId.get(n.id());
+                    return s == null ? DEFAULT_HEIGHT : s[1];
+                }
+            };
+        }
+
         static Sizes fixed(double w, double h) {
             return new Sizes() {
                 public double width(Node n) {

@@ -37,7 +37,15 @@ final class ChainBuilder {
         return last;
     }
 
+    /**
+     * The network with its blocks in one provisional column (cheap: no layout engine). {@link Presets#get}
+     * lays it out properly; the editor does that in the background, off the start-up path.
+     */
     Network build() {
-        return AutoLayout.apply(new Network(name, nodes));
+        java.util.List<Node> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            placed.add(nodes.get(i).withPosition(0, i * (AutoLayout.DEFAULT_HEIGHT + AutoLayout.LAYER_GAP)));
+        }
+        return new Network(name, placed);
     }
 }

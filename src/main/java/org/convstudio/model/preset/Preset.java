@@ -10,6 +10,10 @@ import org.convstudio.model.graph.Network;
  */
 public record Preset(String id, String title, String summary, Supplier<Network> factory) {
 
+    /**
+     * The network, its blocks in a provisional column (cheap: the CLI needs no layout engine);
+     * {@link Presets#get} lays it out with ELK.
+     */
     public Network network() {
         return factory.get();
     }

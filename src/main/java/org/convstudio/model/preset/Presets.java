@@ -50,9 +50,14 @@ public final class Presets {
         return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** The preset's network; throws for an unknown id (callers list {@link #all()} first). */
+    /** The preset's network, laid out; throws for an unknown id (callers list {@link #all()} first). */
     public static Network get(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown preset " + id)).network();
+        return org.convstudio.model.graph.AutoLayout.apply(draft(id));
+    }
+
+    /** The preset's network with its blocks in a provisional column (no layout engine: fast). */
+    public static Network draft(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown preset " + id)).factory().get();
     }
 
     private static Activation relu() {

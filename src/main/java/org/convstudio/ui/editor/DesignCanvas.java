@@ -80,6 +80,7 @@ public final class DesignCanvas extends Region {
     private boolean pendingRelayout;
     private AutoLayout.Result lastLayout;
     private double lastAspect;
+    private volatile boolean layingOut;
     private List<Double> lastHeights = List.of();
 
     /** A routed connection and where its two blocks stood when it was routed. */
@@ -348,6 +349,11 @@ public final class DesignCanvas extends Region {
         return List.of();
     }
 
+    /** A background layout (preset, start-up) is under way (tests). */
+    public boolean isLayingOut() {
+        return layingOut || pendingRelayout;
+    }
+
     public boolean isHorizontal() {
         return horizontal;
     }
@@ -407,10 +413,26 @@ public final class DesignCanvas extends Region {
         rebuildEdges();
         if (pendingRelayout && getWidth() > 0 && getScene() != null) {
             pendingRelayout = false;
-            javafx.application.Platform.runLater(() -> {
-                vm.load(layoutNetwork(vm.getNetwork()), vm.getFile());
-                fit();
-            });
+            // measured here, laid out on a worker (the first layout loads ELK: seconds on a busy machine)
+            Network net = vm.getNetwork();
+            AutoLayout.Sizes sizes = sizes();
+            Map<String, double[]> measured = new HashMap<>();
+            for (Node n : net.nodes()) {
+                measured.put(n.id(), new double[] {sizes.width(n), sizes.height(n)});
+            }
+            double aspect = aspect();
+            layingOut = true;
+            org.convstudio.ui.common.Background.submit(() -> AutoLayout.layout(net, AutoLayout.Sizes.of(measured), aspect),
+                    r -> {
+                        layingOut = false;
+                        if (vm.getNetwork() == net) { // not edited meanwhile
+                            lastLayout = r;
+                            lastAspect = aspect;
+                            remember(r, 0, 0);
+                            vm.load(r.network(), vm.getFile());
+                            fit();
+                        }
+                    }, e -> layingOut = false);
         }
         if (pendingFit && getWidth() > 0 && !cards.isEmpty()) {
             pendingFit = false;
@@ -429,6 +451,28 @@ public final class DesignCanvas extends Region {
         return scale.xProperty();
     }
 
+    private double presentationScale = 1;
+
+    /**
+     * Large Text (projector): the whole diagram is drawn this much larger at "actual size" and when
+     * fitted, so blocks, text and connections grow together.
+     */
+    public void setPresentationScale(double s) {
+        if (s != presentationScale) {
+            double k = s / presentationScale;
+            presentationScale = s;
+            if (autoFit) {
+                fit();
+            } else {
+                zoomAt(k, getWidth() / 2, getHeight() / 2);
+            }
+        }
+    }
+
+    public double getPresentationScale() {
+        return presentationScale;
+    }
+
     public void setZoom(double z) {
         zoomAt(z / getZoom(), getWidth() / 2, getHeight() / 2);
     }
@@ -436,7 +480,7 @@ public final class DesignCanvas extends Region {
     /** Multiplies the zoom by {@code factor}, keeping the point under ({@code x}, {@code y}) fixed. */
     public void zoomAt(double factor, double x, double y) {
         double old = getZoom();
-        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, old * factor));
+        double z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM * presentationScale, old * factor));
         if (z == old) {
             return;
         }
@@ -465,7 +509,7 @@ public final class DesignCanvas extends Region {
         }
         double margin = 48;
         double z = Math.min((getWidth() - 2 * margin) / b.getWidth(), (getHeight() - 2 * margin) / b.getHeight());
-        z = Math.max(MIN_ZOOM, Math.min(1.0, z));
+        z = Math.max(MIN_ZOOM, Math.min(presentationScale, z));
         scale.setX(z);
         scale.setY(z);
         pan.setX((getWidth() - b.getWidth() * z) / 2 - b.getMinX() * z);

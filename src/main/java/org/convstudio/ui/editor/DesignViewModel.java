@@ -45,7 +45,8 @@ public final class DesignViewModel {
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
-    private UnaryOperator<Network> layouter = AutoLayout::apply;
+    // a lambda, not a method reference: AutoLayout (and ELK behind it) is loaded when first used, not at start-up
+    private UnaryOperator<Network> layouter = n -> AutoLayout.apply(n);
     private final javafx.beans.property.IntegerProperty dataClasses =
             new javafx.beans.property.SimpleIntegerProperty(this, "dataClasses", 0);
 

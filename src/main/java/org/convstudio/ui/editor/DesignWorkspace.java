@@ -82,7 +82,7 @@ public final class DesignWorkspace implements Workspace {
 
     public DesignWorkspace(AppServices app) {
         this.app = app;
-        Network start = Presets.get("lenet");
+        Network start = Presets.draft("lenet"); // laid out in the background once the window shows
         vm = new DesignViewModel(start);
         vm.getSelection().addListener((javafx.collections.SetChangeListener<String>) c ->
                 hasSelection.set(!vm.getSelection().isEmpty()));
@@ -140,11 +140,9 @@ public final class DesignWorkspace implements Workspace {
         overlay.setMouseTransparent(true);
         canvas = new DesignCanvas(vm);
         Palette palette = new Palette(canvas, overlay, id -> app.status("Added " + id));
-        palette.setPrefWidth(210);
-        palette.setMinWidth(180);
+        palette.getStyleClass().add("design-palette"); // width in em: grows with Large Text
         Inspector inspector = new Inspector(vm);
-        inspector.setPrefWidth(320);
-        inspector.setMinWidth(260);
+        inspector.getStyleClass().add("design-inspector");
 
         TotalsBar totals = new TotalsBar(vm);
         VBox centre = new VBox(canvas, totals);
@@ -169,8 +167,10 @@ public final class DesignWorkspace implements Workspace {
         zoomLabel.getStyleClass().add("zoom-label");
         zoomLabel.setMinWidth(48);
         zoomLabel.setAlignment(Pos.CENTER);
-        canvas.zoomProperty().addListener((o, a, z) -> zoomLabel.setText(Math.round(z.doubleValue() * 100) + " %"));
-        zoomLabel.setText(Math.round(canvas.getZoom() * 100) + " %");
+        // 100 % is "actual size", which Large Text draws larger
+        canvas.zoomProperty().addListener((o, a, z) -> zoomLabel.setText(
+                Math.round(z.doubleValue() / canvas.getPresentationScale() * 100) + " %"));
+        zoomLabel.setText(Math.round(canvas.getZoom() / canvas.getPresentationScale() * 100) + " %");
         Button undo = tool(MaterialDesignU.UNDO, "Undo (Ctrl+Z)", this::undo);
         undo.disableProperty().bind(vm.canUndoProperty().not());
         undo.setId("tool-undo");
@@ -280,7 +280,7 @@ public final class DesignWorkspace implements Workspace {
     }
 
     public void zoomReset() {
-        canvas().setZoom(1);
+        canvas().setZoom(canvas.getPresentationScale());
     }
 
     public void fitToView() {
@@ -328,7 +328,7 @@ public final class DesignWorkspace implements Workspace {
 
     /** Replaces the design with preset {@code id} (no questions asked). */
     public void loadPreset(String id) {
-        vm.load(Presets.get(id), null);
+        vm.load(Presets.draft(id), null);
         canvas().relayoutWhenShown();
         canvas().fitWhenShown();
         app.status("Opened preset " + id);

@@ -39,10 +39,17 @@ public class ConvStudioApp extends Application {
         return instance;
     }
 
+    /** Milliseconds since the JVM started (start-up timing in the log: -Dorg.slf4j.simpleLogger.defaultLogLevel=debug). */
+    static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
     @Override
     public void init() {
         // launcher thread: read preferences here, not on the FX thread
+        LOG.debug("start-up: init at {} ms", sinceJvmStart());
         prefs = AppPrefs.load();
+        LOG.debug("start-up: preferences read at {} ms", sinceJvmStart());
     }
 
     @Override
@@ -55,7 +62,9 @@ public class ConvStudioApp extends Application {
         ErrorReporter.install(() -> stage);
         Theme.of(prefs.theme()).apply();
 
+        LOG.debug("start-up: FX start at {} ms", sinceJvmStart());
         window = new MainWindow(stage, prefs);
+        LOG.debug("start-up: main window built at {} ms", sinceJvmStart());
         Scene scene = new Scene(window.root());
         scene.getStylesheets().add(STYLESHEET);
         stage.setScene(scene);
@@ -75,6 +84,7 @@ public class ConvStudioApp extends Application {
             window.rememberGeometry();
             prefs.flush();
         });
+        LOG.debug("start-up: scene ready at {} ms", sinceJvmStart());
         stage.show();
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);

@@ -75,31 +75,94 @@ public final class ErrorReporter {
         return Explain.sentence(error);
     }
 
+    /** The longest a headline may be; anything longer (a tool's usage text…) goes into the details. */
+    static final int HEADLINE_MAX = 180;
+
+    /** The first sentence (or line) of {@code explanation}, short enough for a dialog's headline. */
+    static String headline(String explanation) {
+        String first = explanation.strip().lines().findFirst().orElse("").strip();
+        int stop = first.indexOf(". ");
+        if (stop > 0) {
+            first = first.substring(0, stop + 1);
+        }
+        if (first.length() > HEADLINE_MAX) {
+            int cut = first.lastIndexOf(' ', HEADLINE_MAX - 1);
+            first = first.substring(0, cut > 40 ? cut : HEADLINE_MAX - 1) + "…";
+        }
+        return first.isEmpty() ? "Something went wrong." : first;
+    }
+
+    /** What the user can do about {@code error}, in one sentence. */
+    static String remedy(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof OutOfMemoryError || root instanceof IOException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof OutOfMemoryError) {
+            return "Use a smaller batch, image size or network, or start ConvStudio with more memory (-Xmx4g).";
+        }
+        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
+            return "Check that the file is still there, or choose another one.";
+        }
+        if (root instanceof AccessDeniedException) {
+            return "Choose a folder you may write to, or ask for access to this one.";
+        }
+        if (root instanceof IOException) {
+            return "Check the file and the disk (space, permissions), then try again.";
+        }
+        return "Try again; if it happens again, copy the details into a bug report.";
+    }
+
     private static void show(String context, Throwable error) {
         if (open != null && open.isShowing()) {
             extra++;
-            open.setHeaderText("Something went wrong (" + (extra + 1) + " problems)");
+            open.setTitle("ConvStudio — " + (extra + 1) + " problems");
             return;
         }
         extra = 0;
+        String explanation = explain(error);
+        String headline = headline(explanation);
         Alert alert = new Alert(Alert.AlertType.ERROR, "", ButtonType.CLOSE);
         alert.setTitle("ConvStudio — something went wrong");
-        alert.setHeaderText("Something went wrong");
-        Label text = new Label(explain(error) + "\n\nConvStudio is still running; your design is kept. "
-                + "If this keeps happening, copy the details below into a bug report.");
-        text.setWrapText(true);
-        text.setId("error-explanation");
-        text.setMaxWidth(520);
-        alert.getDialogPane().setContent(text);
+        alert.setHeaderText(null);
+        // a sentence and a remedy; everything else folded away under "Show Details"
+        Label sentence = new Label(headline);
+        sentence.setWrapText(true);
+        sentence.setId("error-explanation");
+        sentence.getStyleClass().add("error-headline");
+        Label fix = new Label(remedy(error) + " ConvStudio is still running; your design is kept.");
+        fix.setWrapText(true);
+        fix.setId("error-remedy");
+        VBox body = new VBox(8, sentence, fix);
+        body.setMaxWidth(520);
+        body.setPrefWidth(520);
+        alert.getDialogPane().setContent(body);
 
         StringWriter trace = new StringWriter();
+        if (!explanation.strip().equals(headline)) {
+            trace.append(explanation.strip()).append("\n\n");
+        }
+        trace.append(context).append('\n');
         error.printStackTrace(new PrintWriter(trace));
-        TextArea details = new TextArea(context + "\n" + trace);
+        TextArea details = new TextArea(trace.toString());
+        details.setId("error-details");
         details.setEditable(false);
         details.setWrapText(false);
-        details.setPrefRowCount(14);
+        details.setPrefRowCount(12);
+        details.setPrefColumnCount(60);
         VBox.setVgrow(details, Priority.ALWAYS);
-        alert.getDialogPane().setExpandableContent(new VBox(details));
+        javafx.scene.control.Button copy = new javafx.scene.control.Button("Copy details");
+        copy.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putString(details.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        alert.getDialogPane().setExpandableContent(new VBox(6, details, copy));
+        alert.getDialogPane().setExpanded(false);
+        alert.getDialogPane().setMaxWidth(640);
         alert.getDialogPane().setId("error-dialog");
         Window w = owner.get();
         if (w != null && w.isShowing()) {

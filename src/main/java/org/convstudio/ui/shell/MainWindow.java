@@ -83,6 +83,9 @@ public final class MainWindow {
     private final RadioMenuItem darkItem = new RadioMenuItem("Dark");
     private final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
     private RunKeys runKeys;
+    /** Large Text's font size, and the theme's base size it enlarges (the canvas scales by their ratio). */
+    static final double LARGE_TEXT_PX = 18;
+    static final double BASE_TEXT_PX = 14;
     private Alert stopDialog;
 
     public MainWindow(Stage stage, AppPrefs prefs) {
@@ -92,7 +95,9 @@ public final class MainWindow {
         AppServices services = new Services();
         design = new DesignWorkspace(services);
         add(design);
+        startup("design workspace");
         add(new TrainWorkspace(training, services));
+        startup("train workspace");
         training.analysisProperty().bind(design.viewModel().analysisProperty());
         // "Ready to train" in the Design workspace checks the outputs against the chosen data's classes
         design.viewModel().dataClassesProperty().bind(Bindings.createIntegerBinding(
@@ -103,11 +108,13 @@ public final class MainWindow {
         add(new InspectWorkspace(services, () -> design.viewModel().getNetwork()));
         add(new EmbedWorkspace());
         add(new ClassroomWorkspace());
+        startup("other workspaces");
 
         root.getStyleClass().add("app-root");
         root.setId("app-root");
         root.setTop(buildMenuBar());
         root.setLeft(buildSidebar());
+        startup("menus and sidebar");
         content.getStyleClass().add("workspace-area");
         root.setCenter(content);
         root.setBottom(statusBar);
@@ -117,6 +124,13 @@ public final class MainWindow {
         setLargeText(prefs.largeText());
         largeTextItem.setSelected(prefs.largeText());
         show("design");
+        startup("design view");
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
+
+    private static void startup(String step) {
+        LOG.debug("start-up: {} at {} ms", step, ConvStudioApp.sinceJvmStart());
     }
 
     public BorderPane root() {
@@ -186,7 +200,9 @@ public final class MainWindow {
 
     public void setLargeText(boolean on) {
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("large-text"), on);
-        root.setStyle(on ? "-fx-font-size: 18px;" : "");
+        root.setStyle(on ? "-fx-font-size: " + LARGE_TEXT_PX + "px;" : "");
+        // the canvas scales as a whole (its cards keep their layout), by the same factor as the text
+        design.canvas().setPresentationScale(on ? LARGE_TEXT_PX / BASE_TEXT_PX : 1);
         if (prefs.largeText() != on) {
             prefs.setLargeText(on);
             prefs.flushAsync();
@@ -331,6 +347,7 @@ public final class MainWindow {
      */
     void installKeyHandlers() {
         stage.getScene().addEventFilter(KeyEvent.ANY, runKeys::filter);
+        stage.focusedProperty().addListener((o, was, focused) -> runKeys.clearHeld());
     }
 
     /** Shift+F5 / Run ▸ Stop: asks first when an epoch is under way (its unfinished part is lost). */

@@ -23,7 +23,24 @@ final class RunKeys {
         this.stop = stop;
     }
 
+    /** Keys held down now: a repeated press of a held shortcut is the keyboard's auto-repeat. */
+    private final java.util.Set<KeyCode> held = java.util.EnumSet.noneOf(KeyCode.class);
+
+    /** Forget held keys (the window lost the focus: their releases go elsewhere). */
+    void clearHeld() {
+        held.clear();
+    }
+
     void filter(KeyEvent e) {
+        if (e.getEventType() == KeyEvent.KEY_RELEASED) {
+            held.remove(e.getCode());
+        } else if (e.getEventType() == KeyEvent.KEY_PRESSED && !held.add(e.getCode())
+                && (e.isShortcutDown() || e.getCode().isFunctionKey())) {
+            // a command runs once per key press: when the window is busy (a big layout, a theme change)
+            // the auto-repeat of a held Ctrl+L or Ctrl+Shift+T would otherwise run it again and again
+            e.consume();
+            return;
+        }
         if (e.isShortcutDown() || e.isAltDown() || e.isMetaDown()) {
             return;
         }

@@ -51,6 +51,8 @@ class DesignLayoutGuiTest {
         app = GuiTestSupport.start();
         design = app.window().design();
         vm = design.viewModel();
+        // the start-up design is laid out in the background once the window shows
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut(), 60);
         GuiTestSupport.fx(() -> {
             app.stage().setWidth(1280);
             app.stage().setHeight(720);
@@ -129,9 +131,9 @@ class DesignLayoutGuiTest {
     @Test
     void resNetAddsShowBothIncomingConnections() throws Exception {
         GuiTestSupport.fx(() -> design.loadPreset("resnet18"));
-        GuiTestSupport.waitUntil(() -> vm.getNetwork().nodes().stream()
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && vm.getNetwork().nodes().stream()
                 .filter(n -> n.layer().type() == LayerType.ADD)
-                .allMatch(n -> design.canvas().isRouted(n.inputs().get(1), n.id())), 10);
+                .allMatch(n -> design.canvas().isRouted(n.inputs().get(1), n.id())), 60);
         assertNoOverlaps();
         int adds = 0;
         for (Node n : GuiTestSupport.fx(() -> vm.getNetwork().nodes())) {
@@ -159,7 +161,8 @@ class DesignLayoutGuiTest {
     @Test
     void aBlockDroppedOnAConnectionGetsRoom() throws Exception {
         GuiTestSupport.fx(() -> design.loadPreset("lenet"));
-        GuiTestSupport.waitUntil(() -> design.canvas().isRouted("fc1", "relu3"), 10);
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && design.canvas().isRouted("fc1", "relu3"), 60);
+        GuiTestSupport.settle();
         List<Double> pts = GuiTestSupport.fx(() -> design.canvas().edgePoints("fc1", "relu3"));
         Point2D mid = GuiTestSupport.fx(() -> {
             javafx.scene.Node edge = app.stage().getScene().lookup("#edge-fc1-relu3");
@@ -187,5 +190,52 @@ class DesignLayoutGuiTest {
         GuiTestSupport.fx(vm::undo);
         assertEquals(List.of("fc1"), GuiTestSupport.fx(() -> vm.getNetwork().node("relu3").orElseThrow().inputs()),
                 "one undo step removes the insertion and its room");
+    }
+
+    /** Visible labels in the Design workspace whose text is shown cut ("Activa…"). */
+    private List<String> cutLabels() {
+        return GuiTestSupport.fx(() -> {
+            List<String> cut = new ArrayList<>();
+            for (javafx.scene.Node n : app.stage().getScene().lookup("#workspace-design").lookupAll(".label")) {
+                if (!(n instanceof javafx.scene.control.Labeled l) || !n.isVisible() || l.getText() == null
+                        || l.getText().isEmpty()) {
+                    continue;
+                }
+                for (javafx.scene.Node t : l.getChildrenUnmodifiable()) {
+                    if (t instanceof javafx.scene.text.Text shown && !shown.getText().equals(l.getText())
+                            && shown.getText().endsWith("…") && !l.getText().endsWith("…")) {
+                        cut.add(l.getId() + " \"" + l.getText() + "\" shown as \"" + shown.getText() + "\"");
+                    }
+                }
+            }
+            return cut;
+        });
+    }
+
+    @Test
+    void nothingIsCutAt1280x720Or1920x1080WithOrWithoutLargeText() throws Exception {
+        GuiTestSupport.fx(() -> design.loadPreset("lenet"));
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut() && design.canvas().isRouted("fc1", "relu3"), 60);
+        double[][] sizes = {{1280, 720}, {1920, 1080}};
+        for (double[] size : sizes) {
+            for (boolean large : new boolean[] {false, true}) {
+                GuiTestSupport.fx(() -> {
+                    app.stage().setWidth(size[0]);
+                    app.stage().setHeight(size[1]);
+                    app.window().setLargeText(large);
+                    vm.getSelection().clear();
+                    vm.getSelection().add("conv2");
+                });
+                GuiTestSupport.settle();
+                GuiTestSupport.fx(design::fitToView);
+                GuiTestSupport.settle();
+                String name = "design-" + (int) size[0] + "x" + (int) size[1] + (large ? "-large-text" : "");
+                shot(app, name);
+                assertEquals(List.of(), cutLabels(), name);
+                if (large) {
+                    assertEquals(18.0 / 14.0, GuiTestSupport.fx(() -> design.canvas().getPresentationScale()), 1e-9);
+                }
+            }
+        }
     }
 }

@@ -53,6 +53,8 @@ class DesignWorkspaceGuiTest {
         app = GuiTestSupport.start();
         design = app.window().design();
         vm = design.viewModel();
+        // the start-up design is laid out in the background once the window shows
+        GuiTestSupport.waitUntil(() -> !design.canvas().isLayingOut(), 60);
     }
 
     @AfterEach

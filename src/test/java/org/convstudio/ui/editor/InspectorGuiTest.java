@@ -41,6 +41,7 @@ class InspectorGuiTest {
     void start() throws Exception {
         app = GuiTestSupport.start();
         vm = app.window().design().viewModel();
+        GuiTestSupport.waitUntil(() -> !app.window().design().canvas().isLayingOut(), 60);
         Network net = Network.empty("branches")
                 .with(org.convstudio.model.graph.Node.of("input", LayerType.INPUT.defaults()))
                 .with(org.convstudio.model.graph.Node.of("wide", Conv2d.of(8, 3).withPadding(1), "input"))

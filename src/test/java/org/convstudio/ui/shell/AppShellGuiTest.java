@@ -124,8 +124,11 @@ class AppShellGuiTest {
         GuiTestSupport.waitUntil(() -> ErrorReporter.openDialog() != null, 10);
         Alert dialog = GuiTestSupport.fx(ErrorReporter::openDialog);
         assertNotNull(dialog);
-        String text = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().getContent()).getText());
-        assertTrue(text.startsWith("The test broke something on purpose."), text);
+        String text = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().lookup("#error-explanation")).getText());
+        assertEquals("The test broke something on purpose.", text);
+        String remedy = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().lookup("#error-remedy")).getText());
+        assertTrue(remedy.startsWith("Try again"), remedy);
+        assertTrue(!GuiTestSupport.fx(() -> dialog.getDialogPane().isExpanded()), "details are folded away");
         assertEquals(before + 1, ErrorReporter.reportedCount());
 
         // a second error, from a worker thread, is counted in the same dialog
@@ -134,7 +137,7 @@ class AppShellGuiTest {
         });
         worker.start();
         worker.join();
-        GuiTestSupport.waitUntil(() -> dialog.getHeaderText().contains("2 problems"), 10);
+        GuiTestSupport.waitUntil(() -> dialog.getTitle().contains("2 problems"), 10);
 
         GuiTestSupport.fx(dialog::close);
         GuiTestSupport.settle();
@@ -144,5 +147,28 @@ class AppShellGuiTest {
         robot.clickOn("#nav-train");
         GuiTestSupport.settle();
         assertEquals("train", GuiTestSupport.fx(() -> app.window().currentWorkspace().id()));
+    }
+
+    @Test
+    void aLongErrorShowsOneSentenceAndFoldsTheRestAway() throws Exception {
+        StringBuilder usage = new StringBuilder("Could not download the data set while offline.");
+        for (int i = 0; i < 17; i++) {
+            usage.append("\n  --option-").append(i).append("=<value>   what option ").append(i).append(" does");
+        }
+        Platform.runLater(() -> ErrorReporter.report("Loading data", new java.io.IOException(usage.toString())));
+        GuiTestSupport.waitUntil(() -> ErrorReporter.openDialog() != null && ErrorReporter.openDialog().isShowing(), 10);
+        Alert dialog = GuiTestSupport.fx(ErrorReporter::openDialog);
+        String text = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().lookup("#error-explanation")).getText());
+        assertEquals("A file could not be read or written: Could not download the data set while offline.", text);
+        String remedy = GuiTestSupport.fx(() -> ((Label) dialog.getDialogPane().lookup("#error-remedy")).getText());
+        assertTrue(remedy.startsWith("Check the file and the disk"), remedy);
+        assertTrue(GuiTestSupport.fx(() -> dialog.getDialogPane().getHeight()) < 300,
+                "the folded dialog stays small: " + GuiTestSupport.fx(() -> dialog.getDialogPane().getHeight()));
+        GuiTestSupport.fx(() -> dialog.getDialogPane().setExpanded(true));
+        GuiTestSupport.settle();
+        String details = GuiTestSupport.fx(() -> ((javafx.scene.control.TextArea) dialog.getDialogPane()
+                .lookup("#error-details")).getText());
+        assertTrue(details.contains("--option-16"), "the full text is in the details");
+        GuiTestSupport.fx(dialog::close);
     }
 }
