@@ -44,6 +44,7 @@ public final class DesignViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyLongWrapper document = new ReadOnlyLongWrapper(this, "document");
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     private UnaryOperator<Network> layouter = AutoLayout::apply;
     private final javafx.beans.property.IntegerProperty dataClasses =
@@ -104,6 +105,11 @@ public final class DesignViewModel {
         return revision.get();
     }
 
+    /** Counts the documents loaded (new, open, preset, recovery): changes when the design is replaced, not edited. */
+    public ReadOnlyLongProperty documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
     /** File name, or the network's name for an unsaved design. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
@@ -135,6 +141,7 @@ public final class DesignViewModel {
         file.set(from);
         selection.clear();
         sync();
+        document.set(document.get() + 1);
     }
 
     /** Records that {@code savedRevision} of the design is now in {@code to}. */

@@ -129,14 +129,13 @@ final class RunsPanel {
                 setTooltip(null);
                 return;
             }
-            double best = r.bestAccuracy();
-            title.setText(r.name() + "   " + (Double.isFinite(best)
-                    ? String.format(Locale.ROOT, "best %.1f %%", best * 100) : "no epoch yet"));
-            detail.setText(r.dateText() + " · " + r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs"));
-            arch.setText(r.architecture());
+            title.setText(r.name() + "   " + r.bestText());
+            detail.setText(r.settingsText());
+            arch.setText(r.dateText() + " · " + r.architecture());
             setGraphic(box);
             setText(null);
-            setTooltip(new Tooltip(r.dir().toString()));
+            setTooltip(new Tooltip(r.name() + " · " + r.bestText() + "\n" + r.settingsText() + "\n" + r.architecture()
+                    + "\n" + r.dir()));
         }
     }
 }
