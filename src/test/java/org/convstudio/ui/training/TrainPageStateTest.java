@@ -223,4 +223,26 @@ class TrainPageStateTest {
         RunCatalog.RunInfo unreadable = RunCatalog.read(run);
         assertEquals("2 epochs", unreadable.settingsText(), "without config.json: what history.json says");
     }
+
+    @Test
+    void theOfflineDownloadErrorIsOneSentenceWithARemedyAndTheDetailsFolded() {
+        // the engine's message (engine.data.BuiltinDatasets.offlineMessage), written for the command line too
+        String engine = "Cannot download Fashion-MNIST: the download server djl-ai.s3.amazonaws.com cannot be reached. "
+                + "Without internet, use the bundled sample (mnist-sample), or import the data set from files: idx:DIR "
+                + "for a folder of MNIST-format IDX files (e.g. the four *-ubyte.gz files of Fashion-MNIST copied from "
+                + "another computer), or folder:DIR for a folder with one sub-folder of images per class. (If "
+                + "Fashion-MNIST was downloaded before, DJL keeps it in its cache: set DJL_OFFLINE=true to use that copy.)";
+        ErrorSummary e = ErrorSummary.ofDataError(engine);
+        assertEquals("Fashion-MNIST cannot be downloaded now (no internet?): choose \"MNIST sample (bundled)\" to "
+                + "train offline, or \"IDX folder (MNIST format)\" with its files copied from another computer.",
+                e.headline());
+        assertFalse(e.headline().contains("idx:"), "no command-line syntax on the page");
+        assertEquals(engine, e.details());
+
+        ErrorSummary other = ErrorSummary.ofDataError("The folder /x/y has no IDX files. Copy the four files there.");
+        assertEquals("The folder /x/y has no IDX files.", other.headline());
+        assertEquals("The folder /x/y has no IDX files. Copy the four files there.", other.details());
+        assertEquals(new ErrorSummary("Unknown data set 'z'", ""), ErrorSummary.ofDataError("Unknown data set 'z'"));
+        assertEquals(ErrorSummary.NONE, ErrorSummary.ofDataError(""));
+    }
 }

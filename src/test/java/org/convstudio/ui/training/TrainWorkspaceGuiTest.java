@@ -176,11 +176,17 @@ class TrainWorkspaceGuiTest {
                 && vm().snapshotProperty().get().step() > 20, 60);
         assertEquals("Training", text("#status-run"));
 
+        Button stopButton = lookup("#train-stop");
+        double stopX = GuiTestSupport.fx(() -> stopButton.localToScene(0, 0).getX());
         // Space pauses (focus not in a text field or on a button)
         GuiTestSupport.fx(() -> app.stage().getScene().getRoot().requestFocus());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         GuiTestSupport.settle();
         assertEquals(RunState.PAUSED, GuiTestSupport.fx(() -> vm().getState()));
+        Button pauseButton = lookup("#train-pause");
+        assertEquals("Resume", GuiTestSupport.fx(pauseButton::getText));
+        assertEquals(stopX, GuiTestSupport.fx(() -> stopButton.localToScene(0, 0).getX()), 0.5,
+                "the toolbar does not move when Pause becomes Resume");
         GuiTestSupport.waitUntil(() -> vm().snapshotProperty().get().state() == RunState.PAUSED, 10);
         long paused = GuiTestSupport.fx(() -> vm().snapshotProperty().get().step());
         EngineRun run = (EngineRun) GuiTestSupport.fx(() -> vm().currentRun());
