@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.convstudio.model.layer.Input;
+import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.GuiTestSupport;
 import org.convstudio.ui.common.LinePlot;
 import org.convstudio.ui.shell.ConvStudioApp;
@@ -164,6 +165,32 @@ class TrainWorkspaceGuiTest {
         GuiTestSupport.settle();
         assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()));
         assertTrue(text("#train-title").startsWith("Run "), text("#train-title"));
+
+        // runs are named after the design's document and listed with their settings
+        String designTitle = GuiTestSupport.fx(() -> app.window().design().viewModel().titleProperty().get());
+        RunCatalog.RunInfo listed = GuiTestSupport.fx(() -> runs.getItems().get(0));
+        assertEquals(RunCatalog.namedAfter(Presets.get("lenet"), designTitle).name(), listed.name());
+        assertTrue(listed.settingsText().contains("batch 32") && listed.settingsText().contains(" · lr "),
+                listed.settingsText());
+        saveScreenshot("train-runs-listed.png");
+
+        // another design: the dashboard forgets the previous design's run
+        GuiTestSupport.fx(() -> app.window().design().viewModel().load(Presets.get("alexnet"), null));
+        GuiTestSupport.settle();
+        assertEquals(0, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()), "no curves of the other design's run");
+        assertEquals(0, GuiTestSupport.fx(() -> loss.getSeries().get(0).size()));
+        assertEquals("", text("#train-title"));
+        assertEquals(null, GuiTestSupport.fx(matrix::getMatrix));
+        saveScreenshot("train-after-design-switch.png");
+    }
+
+    /** For looking at the page (target/screenshots); not a check. */
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        var image = GuiTestSupport.fx(() -> app.stage().getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                dir.resolve(name).toFile());
     }
 
     @Test
@@ -187,6 +214,7 @@ class TrainWorkspaceGuiTest {
         assertEquals("Resume", GuiTestSupport.fx(pauseButton::getText));
         assertEquals(stopX, GuiTestSupport.fx(() -> stopButton.localToScene(0, 0).getX()), 0.5,
                 "the toolbar does not move when Pause becomes Resume");
+        saveScreenshot("train-paused.png");
         GuiTestSupport.waitUntil(() -> vm().snapshotProperty().get().state() == RunState.PAUSED, 10);
         long paused = GuiTestSupport.fx(() -> vm().snapshotProperty().get().step());
         EngineRun run = (EngineRun) GuiTestSupport.fx(() -> vm().currentRun());
