@@ -118,6 +118,7 @@ final class RunsPanel {
             detail.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             arch.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             box.getStyleClass().add("run-cell");
+            setPrefWidth(0); // the list's width, not the longest line: lines end in "…" (tooltip: all), no side scrolling
         }
 
         @Override
