@@ -17,6 +17,8 @@ public record ErrorSummary(String headline, String details) {
     public static final ErrorSummary NONE = new ErrorSummary("", "");
 
     private static final Pattern DOWNLOAD = Pattern.compile("^Cannot download ([^:]+): .*", Pattern.DOTALL);
+    /** A first sentence longer than this keeps only what comes before its colon. */
+    private static final int LONG = 140;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](\\s|$)");
 
     /** The summary of a data set error ("" gives {@link #NONE}). */
@@ -33,6 +35,10 @@ public record ErrorSummary(String headline, String details) {
         }
         Matcher end = SENTENCE_END.matcher(m);
         String first = end.find() ? m.substring(0, end.start() + 1) : m;
+        int colon = first.indexOf(": ");
+        if (first.length() > LONG && colon > 0) {
+            first = first.substring(0, colon) + "."; // the list after the colon goes to Details
+        }
         return new ErrorSummary(first, first.equals(m) ? "" : m);
     }
 }

@@ -244,5 +244,9 @@ class TrainPageStateTest {
         assertEquals("The folder /x/y has no IDX files. Copy the four files there.", other.details());
         assertEquals(new ErrorSummary("Unknown data set 'z'", ""), ErrorSummary.ofDataError("Unknown data set 'z'"));
         assertEquals(ErrorSummary.NONE, ErrorSummary.ofDataError(""));
+        String idx = "The folder /tmp/some/where/with/a/long/name is not a complete MNIST-format data set: the files "
+                + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte are missing. More.";
+        assertEquals("The folder /tmp/some/where/with/a/long/name is not a complete MNIST-format data set.",
+                ErrorSummary.ofDataError(idx).headline(), "a long first sentence: its list goes to Details");
     }
 }

@@ -291,6 +291,14 @@ class TrainWorkspaceGuiTest {
         assertTrue(GuiTestSupport.fx(error::isVisible));
         String message = text("#train-data-error");
         assertTrue(message.length() > 20 && message.contains(empty.getFileName().toString()), message);
+        Node more = lookup("#train-data-error-more");
+        if (GuiTestSupport.fx(more::isVisible)) { // a longer message: its first sentence shows, the rest on demand
+            robot.clickOn("#train-data-error-more");
+            assertTrue(GuiTestSupport.fx(() -> lookup("#train-data-error-details").isVisible()));
+            saveScreenshot("train-data-error.png");
+            robot.clickOn("#train-data-error-more");
+            assertFalse(GuiTestSupport.fx(() -> lookup("#train-data-error-details").isVisible()));
+        }
         // nothing lost: the sample is still loaded and chosen, the form keeps its values, Train works
         assertEquals(summary, text("#train-data-summary"));
         assertEquals(DataChoice.SAMPLE, GuiTestSupport.fx(choice::getValue));
