@@ -143,11 +143,22 @@ class TrainWorkspaceGuiTest {
         robot.clickOn("#train-start");
         GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED, 60);
         GuiTestSupport.waitUntil(() -> runs.getItems().size() == 2, 10);
-        GuiTestSupport.fx(() -> runs.getSelectionModel().selectAll());
-        robot.clickOn("#train-run-compare");
-        // the compare window opens after its data is read in the background: wait for it, not a fixed settle
-        GuiTestSupport.waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
-                && w.getScene().lookup("#compare-plot") != null), 20);
+        // the list is re-read after each run (twice: epoch end and run end); a late re-read replaces the items
+        // and clears the selection, so select, wait for Compare to be enabled, and click again if it was lost
+        Button compareButton = lookup("#train-run-compare");
+        for (int attempt = 0; attempt < 3 && !compareOpen(); attempt++) {
+            GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> {
+                runs.getSelectionModel().selectAll();
+                return runs.getItems().size() == 2 && !compareButton.isDisabled();
+            }), 10);
+            robot.clickOn("#train-run-compare");
+            try {
+                GuiTestSupport.waitUntil(this::compareOpen, 5);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the selection was cleared before the click landed: try again
+            }
+        }
+        assertTrue(compareOpen(), "Compare opens a window");
         LinePlot compare = GuiTestSupport.fx(() -> Window.getWindows().stream()
                 .filter(w -> w != app.stage() && w.getScene() != null)
                 .map(w -> (LinePlot) w.getScene().lookup("#compare-plot")).filter(p -> p != null)
@@ -182,6 +193,11 @@ class TrainWorkspaceGuiTest {
         assertEquals("", text("#train-title"));
         assertEquals(null, GuiTestSupport.fx(matrix::getMatrix));
         saveScreenshot("train-after-design-switch.png");
+    }
+
+    private boolean compareOpen() {
+        return GuiTestSupport.fx(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
+                && w.getScene().lookup("#compare-plot") != null));
     }
 
     /** For looking at the page (target/screenshots); not a check. */
