@@ -44,6 +44,7 @@ public final class DesignViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper(this, "revision");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyLongWrapper document = new ReadOnlyLongWrapper(this, "document");
     private final ObservableSet<String> selection = FXCollections.observableSet(new LinkedHashSet<>());
     // a lambda, not a method reference: AutoLayout (and ELK behind it) is loaded when first used, not at start-up
     private UnaryOperator<Network> layouter = n -> AutoLayout.apply(n);
@@ -105,6 +106,11 @@ public final class DesignViewModel {
         return revision.get();
     }
 
+    /** Counts the documents loaded (new, open, preset, recovery): changes when the design is replaced, not edited. */
+    public ReadOnlyLongProperty documentProperty() {
+        return document.getReadOnlyProperty();
+    }
+
     /** File name, or the network's name for an unsaved design. */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
@@ -136,6 +142,7 @@ public final class DesignViewModel {
         file.set(from);
         selection.clear();
         sync();
+        document.set(document.get() + 1);
     }
 
     /** Records that {@code savedRevision} of the design is now in {@code to}. */

@@ -99,6 +99,9 @@ public final class MainWindow {
         add(new TrainWorkspace(training, services));
         startup("train workspace");
         training.analysisProperty().bind(design.viewModel().analysisProperty());
+        // the Train page belongs to the design: runs are named after its document, another design clears it
+        training.designNameProperty().bind(design.viewModel().titleProperty());
+        design.viewModel().documentProperty().addListener((o, a, b) -> training.designReplaced());
         // "Ready to train" in the Design workspace checks the outputs against the chosen data's classes
         design.viewModel().dataClassesProperty().bind(Bindings.createIntegerBinding(
                 () -> training.dataProperty().get() == null ? 0 : training.dataProperty().get().classNames().size(),

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -35,6 +36,8 @@ final class DataPanel {
     private final TextField folderField = new TextField();
     private final Label dataSummary = new Label("Not loaded yet");
     private final Label dataErrorLabel = new Label();
+    private final Hyperlink dataErrorMore = new Hyperlink("Details");
+    private final Label dataErrorDetails = new Label();
     private boolean reverting;
     private boolean built;
 
@@ -85,7 +88,23 @@ final class DataPanel {
         dataErrorLabel.setGraphic(new FontIcon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
         dataErrorLabel.managedProperty().bind(dataErrorLabel.visibleProperty());
         dataErrorLabel.setVisible(false);
-        VBox data = new VBox(8, TrainPanels.sectionTitle("DATA SET"), dataChoice, folderRow, dataSummary, dataErrorLabel);
+        // the error is one sentence with a remedy; the full message is folded away
+        dataErrorMore.setId("train-data-error-more");
+        dataErrorMore.getStyleClass().add(Css.TEXT_SMALL);
+        dataErrorMore.managedProperty().bind(dataErrorMore.visibleProperty());
+        dataErrorMore.setVisible(false);
+        dataErrorDetails.setId("train-data-error-details");
+        dataErrorDetails.setWrapText(true);
+        dataErrorDetails.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        dataErrorDetails.managedProperty().bind(dataErrorDetails.visibleProperty());
+        dataErrorDetails.setVisible(false);
+        dataErrorMore.setOnAction(e -> {
+            dataErrorDetails.setVisible(!dataErrorDetails.isVisible());
+            dataErrorMore.setText(dataErrorDetails.isVisible() ? "Hide details" : "Details");
+            dataErrorMore.setVisited(false);
+        });
+        VBox data = new VBox(8, TrainPanels.sectionTitle("DATA SET"), dataChoice, folderRow, dataSummary, dataErrorLabel,
+                dataErrorMore, dataErrorDetails);
         data.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getState().isActive(), vm.stateProperty()));
         vm.dataProperty().addListener((o, a, d) -> show());
         vm.dataLoadingProperty().addListener((o, a, d) -> show());
@@ -122,9 +141,15 @@ final class DataPanel {
                 folderField.setText(d.spec().dir().toString());
             }
         }
-        String err = vm.dataErrorProperty().get();
-        dataErrorLabel.setText(err);
-        dataErrorLabel.setVisible(!err.isEmpty());
+        ErrorSummary err = ErrorSummary.ofDataError(vm.dataErrorProperty().get());
+        dataErrorLabel.setText(err.headline());
+        dataErrorLabel.setVisible(!err.headline().isEmpty());
+        if (!err.details().equals(dataErrorDetails.getText())) {
+            dataErrorDetails.setText(err.details());
+            dataErrorDetails.setVisible(false);
+            dataErrorMore.setText("Details");
+        }
+        dataErrorMore.setVisible(!err.details().isEmpty());
         if (d != null && strip.tileCount() == 0 || (d != null && !epochShown.getAsBoolean())) {
             strip.setSamples(d.samples());
         }

@@ -34,6 +34,8 @@ public final class DataSetModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "dataLoading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "dataError", "");
     private boolean loadRequested;
+    /** The shape a failed conversion aimed at (null when the error, if any, is not a conversion's). */
+    private ImageShape failedTarget;
     private long generation;
 
     public DataSetModel(TaskExecutor executor) {
@@ -68,13 +70,14 @@ public final class DataSetModel {
         try {
             spec = DatasetSpec.parse(specText);
         } catch (DatasetException e) {
+            clearError();
             error.set(e.getMessage());
             return;
         }
         loadRequested = true;
         long gen = ++generation;
         loading.set(true);
-        error.set("");
+        clearError();
         RunData.Limit limit = RunData.Limit.parse(System.getProperty(LIMIT_PROPERTY));
         executor.submit(() -> prepare(spec, networkShape, limit), loaded -> {
             if (gen == generation) {
@@ -97,6 +100,26 @@ public final class DataSetModel {
                 split.warnings());
     }
 
+    /** Forgets the last error (a new attempt, or a run started on the data set in use). */
+    public void clearError() {
+        error.set("");
+        failedTarget = null;
+    }
+
+    /** A conversion's error belongs to the design it was for: another design forgets it. */
+    public void clearConversionError() {
+        if (failedTarget != null) {
+            clearError();
+        }
+    }
+
+    /** The network now takes {@code networkShape}: an error from converting to another shape is moot. */
+    public void networkShapeChanged(ImageShape networkShape) {
+        if (failedTarget != null && !failedTarget.equals(networkShape)) {
+            clearError();
+        }
+    }
+
     /** Converts the loaded data to {@code target} off the UI thread, unless {@code busy} says not now. */
     public void adapt(ImageShape target, BooleanSupplier busy) {
         LoadedData d = data.get();
@@ -105,6 +128,7 @@ public final class DataSetModel {
         }
         long gen = ++generation;
         loading.set(true);
+        clearError();
         executor.submit(() -> new LoadedData(d.spec(), ImageAdapter.adapt(d.split(), target), d.originalShape(), true,
                 d.samples(), d.warnings()), adapted -> {
                     if (gen == generation) {
@@ -115,6 +139,7 @@ public final class DataSetModel {
                     if (gen == generation) {
                         loading.set(false);
                         error.set(Explain.sentence("The images could not be converted", e));
+                        failedTarget = target;
                     }
                 });
     }

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.convstudio.engine.run.RunLocation;
 import org.convstudio.engine.train.CheckpointInfo;
 import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.OptimizerKind;
 import org.convstudio.engine.train.RunFolder;
+import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.model.analysis.Analysis;
 import org.convstudio.model.analysis.NetworkAnalyzer;
 import org.convstudio.model.graph.Network;
@@ -41,14 +43,43 @@ public final class RunCatalog {
      * @param network      the network trained (null if architecture.json is unreadable)
      * @param history      finished epochs
      * @param resumable    true when the folder holds a checkpoint to continue from
+     * @param config       the run's settings (config.json), or null when unreadable
      */
     public record RunInfo(Path dir, String name, Instant date, String architecture, Network network,
-                          List<EpochRecord> history, boolean resumable) {
+                          List<EpochRecord> history, boolean resumable, TrainingConfig config) {
+
+        /** A run whose settings are not known. */
+        public RunInfo(Path dir, String name, Instant date, String architecture, Network network,
+                       List<EpochRecord> history, boolean resumable) {
+            this(dir, name, date, architecture, network, history, resumable, null);
+        }
+
+        /**
+         * The key settings in one line: "Adam · lr 1.0e-03 · batch 64 · 3 of 5 epochs" (epochs done of
+         * planned; only the epochs when config.json is unreadable).
+         */
+        public String settingsText() {
+            int done = epochs();
+            int planned = config == null ? done : Math.max(done, config.epochs());
+            String epochText = done == planned ? done + (done == 1 ? " epoch" : " epochs")
+                    : done + " of " + planned + " epochs";
+            if (config == null) {
+                return epochText;
+            }
+            return optimizerName(config.optimizer()) + " · lr " + Formats.learningRate(config.learningRate())
+                    + " · batch " + config.batchSize() + " · " + epochText;
+        }
 
         /** Best validation accuracy over the epochs (NaN if none). */
         public double bestAccuracy() {
             return history.stream().mapToDouble(EpochRecord::validationAccuracy).filter(Double::isFinite).max()
                     .orElse(Double.NaN);
+        }
+
+        /** "best 97.2 %" (best validation accuracy), or "no epoch yet". */
+        public String bestText() {
+            double best = bestAccuracy();
+            return Double.isFinite(best) ? String.format(Locale.ROOT, "best %.1f %%", best * 100) : "no epoch yet";
         }
 
         public int epochs() {
@@ -131,10 +162,42 @@ public final class RunCatalog {
             } catch (Exception e) {
                 arch = "unreadable architecture";
             }
-            return new RunInfo(dir, name, date, arch, net, List.copyOf(history), rf.hasCheckpoint() && net != null);
+            TrainingConfig config;
+            try {
+                config = rf.readConfig();
+            } catch (IOException | RuntimeException e) {
+                config = null;
+            }
+            return new RunInfo(dir, name, date, arch, net, List.copyOf(history), rf.hasCheckpoint() && net != null,
+                    config);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The network a new run trains: the design named after its document ({@code title}: the file name
+     * without its extension, or the network's own name while unsaved), so that the run folder and the runs
+     * list say which design it was.
+     */
+    public static Network namedAfter(Network net, String title) {
+        String name = title == null ? "" : title.strip();
+        for (String ext : List.of(NetworkJson.EXTENSION, ".json")) {
+            if (name.endsWith(ext)) {
+                name = name.substring(0, name.length() - ext.length());
+                break;
+            }
+        }
+        return name.isBlank() || name.equals(net.name()) ? net : net.withName(name);
+    }
+
+    static String optimizerName(OptimizerKind kind) {
+        return switch (kind) {
+            case SGD -> "SGD";
+            case ADAM -> "Adam";
+            case ADAMW -> "AdamW";
+            case RMSPROP -> "RMSProp";
+        };
     }
 
     /** "1×28×28 → 10 · 61,706 params". */

@@ -78,6 +78,25 @@ public final class RunController {
     /** Shows a finished run (no run in progress). */
     void show(TrainingSnapshot s) {
         snapshot.set(s);
+        if (state.get().isTerminal()) {
+            state.set(RunState.IDLE); // the dashboard shows the opened run, not how the last one ended
+        }
+    }
+
+    /** Another design: the dashboard forgets the last run (a run in progress stays shown). */
+    void clear() {
+        if (!state.get().isActive()) {
+            snapshot.set(TrainingSnapshot.idle());
+            state.set(RunState.IDLE);
+        }
+    }
+
+    /** What caused the last run's message is gone (the data set changed): its notice goes, its curves stay. */
+    void dismissMessage() {
+        TrainingSnapshot s = snapshot.get();
+        if (!state.get().isActive() && !s.message().isEmpty()) {
+            snapshot.set(s.with(s.state(), ""));
+        }
     }
 
     /** Pause / resume toggle. */
@@ -119,6 +138,11 @@ public final class RunController {
 
     private void apply(TrainingSnapshot s) {
         TrainingSnapshot previous = snapshot.get();
+        if (state.get() == RunState.PAUSED && !s.state().isTerminal()) {
+            // paused: time left stands still at its value when Pause was pressed (batches finishing on
+            // their way to the pause do not move it); the engine's clock leaves out the pause on resume
+            s = s.withEta(previous.etaSeconds());
+        }
         snapshot.set(s);
         if (!s.device().isEmpty()) {
             device.set(s.device());

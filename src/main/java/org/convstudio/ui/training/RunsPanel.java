@@ -118,6 +118,7 @@ final class RunsPanel {
             detail.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             arch.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             box.getStyleClass().add("run-cell");
+            setPrefWidth(0); // the list's width, not the longest line: lines end in "…" (tooltip: all), no side scrolling
         }
 
         @Override
@@ -129,14 +130,13 @@ final class RunsPanel {
                 setTooltip(null);
                 return;
             }
-            double best = r.bestAccuracy();
-            title.setText(r.name() + "   " + (Double.isFinite(best)
-                    ? String.format(Locale.ROOT, "best %.1f %%", best * 100) : "no epoch yet"));
-            detail.setText(r.dateText() + " · " + r.epochs() + (r.epochs() == 1 ? " epoch" : " epochs"));
-            arch.setText(r.architecture());
+            title.setText(r.name() + "   " + r.bestText());
+            detail.setText(r.settingsText());
+            arch.setText(r.dateText() + " · " + r.architecture());
             setGraphic(box);
             setText(null);
-            setTooltip(new Tooltip(r.dir().toString()));
+            setTooltip(new Tooltip(r.name() + " · " + r.bestText() + "\n" + r.settingsText() + "\n" + r.architecture()
+                    + "\n" + r.dir()));
         }
     }
 }

@@ -84,4 +84,11 @@ public record TrainingSnapshot(
                 learningRate, etaSeconds, trainLoss, valLoss, trainAccuracy, valAccuracy, lastEpoch, device,
                 newMessage, title);
     }
+
+    /** The same snapshot with another estimate of the time left. */
+    public TrainingSnapshot withEta(double newEtaSeconds) {
+        return new TrainingSnapshot(state, epoch, epochs, batch, batchesPerEpoch, step, imagesPerSecond,
+                learningRate, newEtaSeconds, trainLoss, valLoss, trainAccuracy, valAccuracy, lastEpoch, device,
+                message, title);
+    }
 }

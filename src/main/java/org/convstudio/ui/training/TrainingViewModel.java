@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.convstudio.engine.data.DatasetSpec;
@@ -47,6 +49,7 @@ public final class TrainingViewModel {
     private final ReadOnlyStringWrapper blocker = new ReadOnlyStringWrapper(this, "blocker", "");
     private final ReadOnlyStringWrapper adaptOffer = new ReadOnlyStringWrapper(this, "adaptOffer", "");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper(this, "canStart");
+    private final StringProperty designName = new SimpleStringProperty(this, "designName", "");
     private final DataSetModel dataSet;
     private final RunHistoryModel history;
     private final RunController runs;
@@ -66,6 +69,8 @@ public final class TrainingViewModel {
             o.addListener((obs, a, b) -> updateBlocker());
         }
         updateBlocker();
+        analysis.addListener((o, a, b) -> dataSet.networkShapeChanged(networkShape()));
+        dataSet.dataProperty().addListener((o, a, b) -> runs.dismissMessage());
     }
 
     // ------------------------------------------------------------------ parts
@@ -104,6 +109,17 @@ public final class TrainingViewModel {
     /** The design to train: bind it to the Design workspace's analysis. */
     public ObjectProperty<Analysis> analysisProperty() {
         return analysis;
+    }
+
+    /** The design's document title (its file name, or its network's name while unsaved): runs are named after it. */
+    public StringProperty designNameProperty() {
+        return designName;
+    }
+
+    /** The Design workspace replaced its document (new, open, preset): the last run's dashboard goes. */
+    public void designReplaced() {
+        runs.clear();
+        dataSet.clearConversionError();
     }
 
     public ReadOnlyObjectProperty<LoadedData> dataProperty() {
@@ -216,7 +232,8 @@ public final class TrainingViewModel {
             return;
         }
         LoadedData d = dataSet.dataProperty().get();
-        Network net = analysis.get().network();
+        Network net = RunCatalog.namedAfter(analysis.get().network(), designName.get());
+        dataSet.clearError();
         Path folder = history.catalog().newRunFolder(net.name());
         runs.launch(new EngineRun.Request(net, config.get(), d.split(), d.samples(), folder, 0,
                 net.name() + " on " + d.spec(), null));

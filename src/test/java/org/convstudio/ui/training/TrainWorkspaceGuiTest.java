@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.convstudio.model.layer.Input;
+import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.GuiTestSupport;
 import org.convstudio.ui.common.LinePlot;
 import org.convstudio.ui.shell.ConvStudioApp;
@@ -142,11 +143,22 @@ class TrainWorkspaceGuiTest {
         robot.clickOn("#train-start");
         GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED, 60);
         GuiTestSupport.waitUntil(() -> runs.getItems().size() == 2, 10);
-        GuiTestSupport.fx(() -> runs.getSelectionModel().selectAll());
-        robot.clickOn("#train-run-compare");
-        // the compare window opens after its data is read in the background: wait for it, not a fixed settle
-        GuiTestSupport.waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
-                && w.getScene().lookup("#compare-plot") != null), 20);
+        // the list is re-read after each run (twice: epoch end and run end); a late re-read replaces the items
+        // and clears the selection, so select, wait for Compare to be enabled, and click again if it was lost
+        Button compareButton = lookup("#train-run-compare");
+        for (int attempt = 0; attempt < 3 && !compareOpen(); attempt++) {
+            GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> {
+                runs.getSelectionModel().selectAll();
+                return runs.getItems().size() == 2 && !compareButton.isDisabled();
+            }), 10);
+            robot.clickOn("#train-run-compare");
+            try {
+                GuiTestSupport.waitUntil(this::compareOpen, 5);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // the selection was cleared before the click landed: try again
+            }
+        }
+        assertTrue(compareOpen(), "Compare opens a window");
         LinePlot compare = GuiTestSupport.fx(() -> Window.getWindows().stream()
                 .filter(w -> w != app.stage() && w.getScene() != null)
                 .map(w -> (LinePlot) w.getScene().lookup("#compare-plot")).filter(p -> p != null)
@@ -164,6 +176,37 @@ class TrainWorkspaceGuiTest {
         GuiTestSupport.settle();
         assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()));
         assertTrue(text("#train-title").startsWith("Run "), text("#train-title"));
+
+        // runs are named after the design's document and listed with their settings
+        String designTitle = GuiTestSupport.fx(() -> app.window().design().viewModel().titleProperty().get());
+        RunCatalog.RunInfo listed = GuiTestSupport.fx(() -> runs.getItems().get(0));
+        assertEquals(RunCatalog.namedAfter(Presets.get("lenet"), designTitle).name(), listed.name());
+        assertTrue(listed.settingsText().contains("batch 32") && listed.settingsText().contains(" · lr "),
+                listed.settingsText());
+        saveScreenshot("train-runs-listed.png");
+
+        // another design: the dashboard forgets the previous design's run
+        GuiTestSupport.fx(() -> app.window().design().viewModel().load(Presets.get("alexnet"), null));
+        GuiTestSupport.settle();
+        assertEquals(0, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()), "no curves of the other design's run");
+        assertEquals(0, GuiTestSupport.fx(() -> loss.getSeries().get(0).size()));
+        assertEquals("", text("#train-title"));
+        assertEquals(null, GuiTestSupport.fx(matrix::getMatrix));
+        saveScreenshot("train-after-design-switch.png");
+    }
+
+    private boolean compareOpen() {
+        return GuiTestSupport.fx(() -> Window.getWindows().stream().anyMatch(w -> w != app.stage() && w.getScene() != null
+                && w.getScene().lookup("#compare-plot") != null));
+    }
+
+    /** For looking at the page (target/screenshots); not a check. */
+    private void saveScreenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        var image = GuiTestSupport.fx(() -> app.stage().getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png",
+                dir.resolve(name).toFile());
     }
 
     @Test
@@ -176,11 +219,18 @@ class TrainWorkspaceGuiTest {
                 && vm().snapshotProperty().get().step() > 20, 60);
         assertEquals("Training", text("#status-run"));
 
+        Button stopButton = lookup("#train-stop");
+        double stopX = GuiTestSupport.fx(() -> stopButton.localToScene(0, 0).getX());
         // Space pauses (focus not in a text field or on a button)
         GuiTestSupport.fx(() -> app.stage().getScene().getRoot().requestFocus());
         robot.press(KeyCode.SPACE).release(KeyCode.SPACE);
         GuiTestSupport.settle();
         assertEquals(RunState.PAUSED, GuiTestSupport.fx(() -> vm().getState()));
+        Button pauseButton = lookup("#train-pause");
+        assertEquals("Resume", GuiTestSupport.fx(pauseButton::getText));
+        assertEquals(stopX, GuiTestSupport.fx(() -> stopButton.localToScene(0, 0).getX()), 0.5,
+                "the toolbar does not move when Pause becomes Resume");
+        saveScreenshot("train-paused.png");
         GuiTestSupport.waitUntil(() -> vm().snapshotProperty().get().state() == RunState.PAUSED, 10);
         long paused = GuiTestSupport.fx(() -> vm().snapshotProperty().get().step());
         EngineRun run = (EngineRun) GuiTestSupport.fx(() -> vm().currentRun());
@@ -257,6 +307,14 @@ class TrainWorkspaceGuiTest {
         assertTrue(GuiTestSupport.fx(error::isVisible));
         String message = text("#train-data-error");
         assertTrue(message.length() > 20 && message.contains(empty.getFileName().toString()), message);
+        Node more = lookup("#train-data-error-more");
+        if (GuiTestSupport.fx(more::isVisible)) { // a longer message: its first sentence shows, the rest on demand
+            robot.clickOn("#train-data-error-more");
+            assertTrue(GuiTestSupport.fx(() -> lookup("#train-data-error-details").isVisible()));
+            saveScreenshot("train-data-error.png");
+            robot.clickOn("#train-data-error-more");
+            assertFalse(GuiTestSupport.fx(() -> lookup("#train-data-error-details").isVisible()));
+        }
         // nothing lost: the sample is still loaded and chosen, the form keeps its values, Train works
         assertEquals(summary, text("#train-data-summary"));
         assertEquals(DataChoice.SAMPLE, GuiTestSupport.fx(choice::getValue));
