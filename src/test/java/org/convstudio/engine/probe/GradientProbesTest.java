@@ -158,7 +158,9 @@ class GradientProbesTest {
                 ActivationMaximizer am = new ActivationMaximizer(12, 0.1f, 0f, 1, 4);
                 float start = g.gradient(new float[784], 1, new Target.ChannelMean("conv2", 3)).values()[0];
                 ActivationMaximizer.Result r = am.run(g, "conv2", 3, 5, () -> false);
-                assertTrue(r.activation() > start + 0.1, "ascent raised conv2:3 from " + start + " to " + r.activation());
+                // relative to where it starts: the initial weights' scale sets the activation's scale
+                assertTrue(r.activation() - start > 0.5 * Math.max(Math.abs(start), 0.01f),
+                        "ascent raised conv2:3 from " + start + " to " + r.activation());
                 return null;
             });
         }
