@@ -207,6 +207,7 @@ public final class WeightsImport {
             long crc = crc32(tmp);
             move(tmp, dir.resolve(RunFolder.WEIGHTS));
             Files.deleteIfExists(dir.resolve(RunFolder.OPTIMIZER)); // it belonged to the old weights
+            Files.deleteIfExists(dir.resolve(org.convstudio.engine.train.PredictionsFile.FILE)); // so did these
             Path history = dir.resolve(RunFolder.HISTORY);
             CheckpointInfo info = new CheckpointInfo(CheckpointInfo.FORMAT_VERSION, epochs,
                     old == null ? config.epochs() : Math.max(old.targetEpochs(), epochs),

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.convstudio.engine.train.CheckpointInfo;
+import org.convstudio.engine.train.EpochPredictions;
 import org.convstudio.engine.train.EpochRecord;
+import org.convstudio.engine.train.PredictionsFile;
 import org.convstudio.engine.train.RunFolder;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.model.graph.Network;
@@ -39,9 +41,30 @@ public final class RunReader {
         public boolean hasCheckpoint() {
             return checkpoint != null && new RunFolder(folder).hasCheckpoint();
         }
+
+        /** The last saved epoch's validation predictions (see {@link RunReader#predictions}). File I/O. */
+        public Optional<EpochPredictions> predictions() {
+            return RunReader.predictions(folder);
+        }
     }
 
     private RunReader() {
+    }
+
+    /**
+     * The validation predictions of the last epoch saved in run folder {@code folder} (true class, predicted
+     * class, top-{@value EpochPredictions#TOP} classes and probabilities per validation image), or empty when
+     * the run kept none (runs from before {@value PredictionsFile#FILE}, runs without a validation set).
+     * File I/O: call off the UI thread.
+     *
+     * @throws RunSetupException with a sentence for the user when the file is damaged
+     */
+    public static Optional<EpochPredictions> predictions(Path folder) {
+        try {
+            return PredictionsFile.read(folder);
+        } catch (IOException e) {
+            throw new RunSetupException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -153,8 +153,11 @@ public final class BatchTrainer implements AutoCloseable {
         return evaluateWithPredictions(set, order, from, to, keep).result();
     }
 
-    /** {@link #evaluate} plus the predicted class of each image (int64 vector, attached to {@code keep}). */
-    public record Evaluation(Result result, NDArray predicted) {
+    /**
+     * {@link #evaluate} plus the predicted class of each image (int64 vector) and its softmax class
+     * probabilities (float32, images × classes), attached to {@code keep}.
+     */
+    public record Evaluation(Result result, NDArray predicted, NDArray probabilities) {
     }
 
     /** Like {@link #evaluate}, also keeping the arg-max class of every image of the batch. */
@@ -168,8 +171,10 @@ public final class BatchTrainer implements AutoCloseable {
             NDArray correct = predicted.eq(y).sum();
             l.attach(keep);
             correct.attach(keep);
+            NDArray probabilities = logits.softmax(1);
             predicted.attach(keep);
-            return new Evaluation(new Result(l, correct, to - from), predicted);
+            probabilities.attach(keep);
+            return new Evaluation(new Result(l, correct, to - from), predicted, probabilities);
         }
     }
 

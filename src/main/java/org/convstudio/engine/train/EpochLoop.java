@@ -147,10 +147,11 @@ final class EpochLoop {
         progress.history.add(record);
         progress.epochsCompleted = epoch;
         guard.rememberGood();
+        progress.lastPredictions = val.predicted();
+        progress.lastEpochPredictions = val.predictions(epoch, validation);
         checkpoint(epoch == progress.targetEpochs ? "finished" : "epoch");
         TrainingSnapshot s = progress.snapshot(RunState.RUNNING, meter, "");
         progress.lastSnapshot = s;
-        progress.lastPredictions = val.predicted();
         dispatcher.epochEnd(s, record, val.predicted());
         return RunState.RUNNING;
     }
@@ -197,7 +198,7 @@ final class EpochLoop {
         }
         try {
             m.checkpoint(runFolder, List.copyOf(progress.history), progress.epochsCompleted, progress.targetEpochs,
-                    reason, progress.device.label());
+                    reason, progress.device.label(), progress.lastEpochPredictions);
         } catch (IOException e) {
             throw new Explain.Explained(Explain.saveFailed(e, runFolder.dir(), progress.epochsCompleted,
                     progress.savedEpochs, "stopped".equals(reason)), e);

@@ -32,6 +32,7 @@ import org.convstudio.engine.run.RunIntegrity;
  *   weights.params     the weights, in DJL's model .params format
  *   optimizer.ndlist   the optimiser state (moments / momentum buffers), DJL NDList encoding
  *   history.json       one {@link EpochRecord} per finished epoch
+ *   predictions.json   the last finished epoch's validation predictions ({@link PredictionsFile})
  *   checkpoint.json    {@link CheckpointInfo}: epochs done, optimiser step, why it was written
  * </pre>
  * Every file is written to a temporary file in the folder and then renamed over the old one
@@ -151,15 +152,23 @@ public final class RunFolder {
         }
     }
 
-    /** Writes weights, optimiser state, history and checkpoint info as one checkpoint (see {@link CheckpointWriter}). */
-    void writeCheckpoint(Model model, Shape inputShape, NDList optimizerState, List<EpochRecord> history, CheckpointInfo info)
-            throws IOException {
+    /**
+     * Writes weights, optimiser state, history, the last finished epoch's validation {@code predictions} (when
+     * not null; {@value PredictionsFile#FILE}) and checkpoint info as one checkpoint (see {@link CheckpointWriter}).
+     * The predictions are staged and sealed with the other files but not fingerprinted in checkpoint.json: a
+     * run continues without them.
+     */
+    void writeCheckpoint(Model model, Shape inputShape, NDList optimizerState, List<EpochRecord> history,
+                         EpochPredictions predictions, CheckpointInfo info) throws IOException {
         Path arch = dir.resolve(ARCHITECTURE);
         String archSha = Files.isRegularFile(arch) ? RunIntegrity.sha256(arch) : "";
         LinkedHashMap<String, CheckpointWriter.Content> files = new LinkedHashMap<>();
         files.put(WEIGHTS, out -> writeWeights(model, inputShape, info.epochsCompleted(), out));
         files.put(OPTIMIZER, out -> out.write(optimizerState.encode()));
         files.put(HISTORY, out -> JSON.writeValue(new NonClosing(out), history));
+        if (predictions != null) {
+            files.put(PredictionsFile.FILE, out -> PredictionsFile.write(predictions, out));
+        }
         new CheckpointWriter(dir, stepHook).write(files, CHECKPOINT, crcs -> {
             try {
                 return JSON.writeValueAsBytes(info.withChecksums(crcs.get(WEIGHTS), crcs.get(OPTIMIZER),

@@ -120,10 +120,13 @@ final class SessionModel implements AutoCloseable {
         return new Shape(1, chw[0], chw[1], chw[2]);
     }
 
-    /** Writes a checkpoint of the weights, optimiser state and {@code history} into {@code folder}. */
+    /**
+     * Writes a checkpoint of the weights, optimiser state, {@code history} and the last finished epoch's
+     * validation {@code predictions} (may be null) into {@code folder}.
+     */
     void checkpoint(RunFolder folder, List<EpochRecord> history, int epochsCompleted, int targetEpochs,
-                    String reason, String device) throws IOException {
-        folder.writeCheckpoint(model, inputShape(), trainer.updater().state(), history,
+                    String reason, String device, EpochPredictions predictions) throws IOException {
+        folder.writeCheckpoint(model, inputShape(), trainer.updater().state(), history, predictions,
                 RunFolder.info(epochsCompleted, targetEpochs, trainer.steps(), reason, device));
     }
 

@@ -18,6 +18,8 @@ final class SessionProgress {
     volatile int epochsCompleted;
     volatile int targetEpochs;
     volatile int[] lastPredictions;
+    /** The last finished epoch's validation predictions with top classes (null before one, or without validation). */
+    volatile EpochPredictions lastEpochPredictions;
     /** Epochs in the last checkpoint written (what a failure leaves intact on disk). */
     volatile int savedEpochs;
     /** The epoch being trained (for messages about a failure during it). */

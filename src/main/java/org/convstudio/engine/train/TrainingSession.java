@@ -185,6 +185,14 @@ public final class TrainingSession implements AutoCloseable {
         return p == null ? null : p.clone();
     }
 
+    /**
+     * The last finished epoch's validation predictions with the true labels and top classes (what the run
+     * folder keeps as {@value PredictionsFile#FILE}), or null before the first epoch with a validation set.
+     */
+    public EpochPredictions lastEpochPredictions() {
+        return progress.lastEpochPredictions;
+    }
+
     public int epochsCompleted() {
         return progress.epochsCompleted;
     }

@@ -1,5 +1,6 @@
 package org.convstudio.engine.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -8,8 +9,17 @@ import org.convstudio.engine.data.ImageSet;
 /** Evaluates the model on the validation set at the end of an epoch. Training thread only. */
 final class Validator {
 
-    /** Validation loss, accuracy and the predicted class of every image (null without a validation set). */
-    record Validation(double loss, double accuracy, int[] predicted) {
+    /**
+     * Validation loss, accuracy, the predicted class of every image and their class probabilities
+     * (images × classes, row-major) — both null without a validation set.
+     */
+    record Validation(double loss, double accuracy, int[] predicted, float[] probabilities, int classes) {
+
+        /** The predictions of epoch {@code epoch} with the true labels of {@code set} (null without predictions). */
+        EpochPredictions predictions(int epoch, ImageSet set) {
+            return predicted == null ? null
+                    : EpochPredictions.of(epoch, set.classNames(), set.labels().clone(), predicted, probabilities, classes);
+        }
     }
 
     private Validator() {
@@ -18,7 +28,7 @@ final class Validator {
     /** Mean loss, accuracy and predictions over {@code validation} ({NaN, NaN, null} without one). */
     static Validation validate(SessionModel m, int batchSize, ImageSet validation) {
         if (validation == null || validation.size() == 0) {
-            return new Validation(Double.NaN, Double.NaN, null);
+            return new Validation(Double.NaN, Double.NaN, null, null, 0);
         }
         int n = validation.size();
         int[] order = new int[n];
@@ -29,12 +39,14 @@ final class Validator {
             NDList losses = new NDList();
             NDList corrects = new NDList();
             NDList predictions = new NDList();
+            NDList probabilities = new NDList();
             for (int from = 0; from < n; from += batchSize) {
                 BatchTrainer.Evaluation e = m.trainer().evaluateWithPredictions(validation, order, from,
                         Math.min(n, from + batchSize), vm);
                 losses.add(e.result().loss());
                 corrects.add(e.result().correct());
                 predictions.add(e.predicted());
+                probabilities.add(e.probabilities());
             }
             double loss = NDArrays.stack(losses).sum().getFloat() / n;
             double acc = NDArrays.stack(corrects).sum().getLong() / (double) n;
@@ -43,7 +55,9 @@ final class Validator {
             for (int i = 0; i < n; i++) {
                 predicted[i] = (int) p[i];
             }
-            return new Validation(loss, acc, predicted);
+            NDArray probs = NDArrays.concat(probabilities);
+            int classes = (int) probs.getShape().get(1);
+            return new Validation(loss, acc, predicted, probs.toFloatArray(), classes);
         }
     }
 }

@@ -222,8 +222,10 @@ final class Dashboard {
                         "%,d validation images; rows: true class, columns: predicted class", e.matrix().total())));
                 strip.setSamples(e.samples());
                 strip.setPredictions(e.samplePredictions(), e.classNames());
-                stripTitle.setText(String.format(Locale.ROOT, "Validation samples · epoch %d · %d of %d right",
-                        e.epoch(), strip.rightCount(), strip.tileCount()));
+                stripTitle.setText(e.samples().size() == 0
+                        ? "Validation samples · load the run's data set to see them"
+                        : String.format(Locale.ROOT, "Validation samples · epoch %d · %d of %d right",
+                                e.epoch(), strip.rightCount(), strip.tileCount()));
             }
         }
         showState();

@@ -1,13 +1,21 @@
 package org.convstudio.ui.training;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.convstudio.analysis.metrics.ConfusionMatrix;
+import org.convstudio.engine.run.RunReader;
+import org.convstudio.engine.train.EpochPredictions;
 import org.convstudio.ui.common.AppendOnlySeries;
 import org.convstudio.ui.common.TaskExecutor;
 
 /**
  * The runs folder as the Train workspace lists it: re-read off the UI thread, and a finished run's
- * curves as a dashboard snapshot (Open).
+ * curves and last saved confusion matrix as a dashboard snapshot (Open).
  */
 public final class RunHistoryModel {
 
@@ -41,6 +49,37 @@ public final class RunHistoryModel {
                 runs.setAll(list);
             }
         }, error -> { });
+    }
+
+    /**
+     * Reads the last saved epoch's validation predictions of run {@code info} off the UI thread and hands
+     * their outcome to {@code onResult} on the UI thread; nothing happens when the run kept none (older runs,
+     * runs without a validation set) or its file is damaged (the curves stay shown).
+     *
+     * @param data the data set loaded now (may be null): when its validation images are the run's, the sample
+     *             strip shows them with the saved predictions
+     */
+    public void readLastEpoch(RunCatalog.RunInfo info, LoadedData data, Consumer<TrainingSnapshot.EpochResult> onResult) {
+        executor.submit(() -> RunReader.predictions(info.dir()).map(p -> epochResultOf(p, data)).orElse(null),
+                result -> {
+                    if (result != null) {
+                        onResult.accept(result);
+                    }
+                }, error -> { });
+    }
+
+    /**
+     * The dashboard's view of saved predictions: the confusion matrix, and the sample strip when
+     * {@code data}'s validation set is the one the predictions were made on (same size and labels).
+     */
+    static TrainingSnapshot.EpochResult epochResultOf(EpochPredictions p, LoadedData data) {
+        ConfusionMatrix matrix = ConfusionMatrix.of(p.labels(), p.predicted(), p.classes());
+        List<String> names = p.classNames().size() == p.classes() ? p.classNames()
+                : IntStream.range(0, p.classes()).mapToObj(Integer::toString).toList();
+        boolean sameImages = data != null && data.samples() != null
+                && Arrays.equals(data.split().test().labels(), p.labels());
+        Samples samples = sameImages ? data.samples() : Samples.NONE;
+        return new TrainingSnapshot.EpochResult(p.epoch(), matrix, names, samples, samples.select(p.predicted()));
     }
 
     /** The dashboard snapshot of a finished run's history. */

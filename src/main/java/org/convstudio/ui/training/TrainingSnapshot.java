@@ -85,6 +85,13 @@ public record TrainingSnapshot(
                 newMessage, title);
     }
 
+    /** The same snapshot with another last epoch's validation outcome (a reopened run's, read from its folder). */
+    public TrainingSnapshot withLastEpoch(EpochResult result) {
+        return new TrainingSnapshot(state, epoch, epochs, batch, batchesPerEpoch, step, imagesPerSecond,
+                learningRate, etaSeconds, trainLoss, valLoss, trainAccuracy, valAccuracy, result, device,
+                message, title);
+    }
+
     /** The same snapshot with another estimate of the time left. */
     public TrainingSnapshot withEta(double newEtaSeconds) {
         return new TrainingSnapshot(state, epoch, epochs, batch, batchesPerEpoch, step, imagesPerSecond,

@@ -272,10 +272,19 @@ public final class TrainingViewModel {
         return "";
     }
 
-    /** Shows a finished run's history in the dashboard (when no run is in progress). */
+    /**
+     * Shows a finished run's history in the dashboard (when no run is in progress), then — once read off the
+     * UI thread — its last saved confusion matrix (and sample strip, when the loaded data set is the run's).
+     */
     public void open(RunCatalog.RunInfo info) {
         if (!getState().isActive()) {
-            runs.show(RunHistoryModel.snapshotOf(info));
+            TrainingSnapshot shown = RunHistoryModel.snapshotOf(info);
+            runs.show(shown);
+            history.readLastEpoch(info, dataSet.dataProperty().get(), result -> {
+                if (!getState().isActive() && runs.snapshotProperty().get() == shown) {
+                    runs.show(shown.withLastEpoch(result));
+                }
+            });
         }
     }
 

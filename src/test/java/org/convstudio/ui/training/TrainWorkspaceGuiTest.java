@@ -176,6 +176,13 @@ class TrainWorkspaceGuiTest {
         GuiTestSupport.settle();
         assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()));
         assertTrue(text("#train-title").startsWith("Run "), text("#train-title"));
+        // ... and the confusion matrix and samples of its last epoch, read back from its folder
+        GuiTestSupport.waitUntil(() -> text("#train-confusion-title").contains("epoch 2"), 10);
+        assertEquals(200, GuiTestSupport.fx(() -> matrix.getMatrix().total()));
+        assertEquals(GuiTestSupport.fx(() -> acc.getSeries().get(1).y(1)),
+                GuiTestSupport.fx(() -> matrix.getMatrix().accuracy()), 1e-9);
+        assertTrue(text("#train-samples-title").contains("epoch 2"), text("#train-samples-title"));
+        assertEquals(16, GuiTestSupport.fx(strip::tileCount));
 
         // runs are named after the design's document and listed with their settings
         String designTitle = GuiTestSupport.fx(() -> app.window().design().viewModel().titleProperty().get());
