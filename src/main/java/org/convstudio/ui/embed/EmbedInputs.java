@@ -77,6 +77,9 @@ final class EmbedInputs {
         LayerActivations.Activations a;
         try {
             a = LayerActivations.compute(run, net, input, layer, cancelled);
+            if (a == null) {
+                throw new java.util.concurrent.CancellationException("cancelled");
+            }
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read the weights of run \"" + run.getFileName() + "\": "
                     + e.getMessage(), e);
