@@ -5,6 +5,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.convstudio.analysis.embed.EmbeddingQuality;
@@ -25,8 +26,9 @@ final class EmbedSidePanel extends VBox {
         super(8);
         setId("embed-side");
         setPadding(new Insets(10));
-        setPrefWidth(230);
-        setMinWidth(200);
+        setPrefWidth(270);
+        setMinWidth(270);
+        setMaxWidth(270);
         byPrediction.setId("embed-by-prediction");
         byPrediction.setDisable(true);
         byPrediction.selectedProperty().addListener((o, a, on) -> plot.colourByPrediction(on));
@@ -35,22 +37,34 @@ final class EmbedSidePanel extends VBox {
         GridPane scores = new GridPane();
         scores.setHgap(8);
         scores.setVgap(4);
-        scores.addRow(0, new Label("Neighbourhood hit (k=6)"), hit);
-        scores.addRow(1, new Label("Trustworthiness (k=12)"), trust);
-        scores.addRow(2, new Label("kNN accuracy"), knn);
-        Label help = new Label("Neighbourhood hit: share of each point's 6 nearest neighbours on the map with the "
-                + "same label. Trustworthiness: how few of the 12 map neighbours are strangers in the space the map was made from. "
-                + "kNN accuracy: a 6-nearest-neighbour vote on the map.");
-        help.setWrapText(true);
+        scores.addRow(0, wrapping("Neighbourhood hit, k=6"), hit);
+        scores.addRow(1, wrapping("Trustworthiness, k=12"), trust);
+        var names = new javafx.scene.layout.ColumnConstraints();
+        names.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        var values = new javafx.scene.layout.ColumnConstraints();
+        values.setMinWidth(Region.USE_PREF_SIZE);
+        values.setHalignment(javafx.geometry.HPos.RIGHT);
+        scores.getColumnConstraints().setAll(names, values);
+        scores.addRow(2, wrapping("6-NN accuracy"), knn);
+        Label help = wrapping("Hit: share of a point's 6 map neighbours with its label. Trust: map neighbours "
+                + "that were neighbours before too. Accuracy: a 6-neighbour vote on the map.");
         help.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.getStyleClass().addAll(Css.TEXT_SMALL);
         mistakes.setWrapText(true);
+        mistakes.setMinHeight(Region.USE_PREF_SIZE);
         mistakes.getStyleClass().addAll(Css.TEXT_SMALL);
-        Label hint = new Label("Drag to pan, scroll to zoom, double-click to fit; hover a point to see its image.");
-        hint.setWrapText(true);
+        Label hint = wrapping("Drag to pan, scroll to zoom, double-click to fit; hover a point to see its image.");
         hint.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         getChildren().addAll(what, legendTitle, legend, byPrediction, mistakes, scoresTitle, scores, help, hint);
+    }
+
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label title(String text) {
@@ -61,6 +75,7 @@ final class EmbedSidePanel extends VBox {
 
     private static Label score(String id) {
         Label l = new Label("—");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setId(id);
         l.getStyleClass().add(Css.TEXT_BOLD);
         return l;

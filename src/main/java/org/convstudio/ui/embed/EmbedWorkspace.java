@@ -9,12 +9,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -126,16 +126,26 @@ public final class EmbedWorkspace implements Workspace {
         computeChosen();
     }
 
+    /** Offers a run folder (not necessarily in the app's catalog) and selects it, as if picked in the list. */
+    void chooseRun(String label, Path run, Network network) {
+        view();
+        Source s = new Source(label, run, network);
+        source.getItems().add(s);
+        source.setValue(s);
+    }
+
     private void build() {
         view = new BorderPane();
         view.setId("workspace-embed");
         source.setId("embed-source");
         source.getItems().setAll(PIXELS);
         source.setValue(PIXELS);
-        source.setPrefWidth(250);
+        source.setPrefWidth(210);
+        source.setMinWidth(120);
         source.valueProperty().addListener((o, a, s) -> layersOf(s));
         layer.setId("embed-layer");
-        layer.setPrefWidth(120);
+        layer.setPrefWidth(110);
+        layer.setMinWidth(90);
         layer.setDisable(true);
         layer.setPromptText("layer");
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
@@ -146,28 +156,35 @@ public final class EmbedWorkspace implements Workspace {
         perplexity.setId("embed-perplexity");
         perplexity.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 100, 30, 5));
         perplexity.setEditable(true);
-        perplexity.setPrefWidth(80);
+        perplexity.setPrefWidth(75);
+        perplexity.setMinWidth(75);
         perplexity.disableProperty().bind(method.valueProperty().isEqualTo("PCA"));
         samples.setId("embed-samples");
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(100, 10_000, 2000, 500));
         samples.setEditable(true);
-        samples.setPrefWidth(100);
+        samples.setPrefWidth(90);
+        samples.setMinWidth(90);
         Button compute = new Button("Compute", new FontIcon(MaterialDesignP.PLAY));
         compute.setId("embed-compute");
         compute.getStyleClass().add(Css.ACCENT);
         compute.setDefaultButton(true);
         compute.setOnAction(e -> computeChosen());
+        compute.setMinWidth(Region.USE_PREF_SIZE);
+        method.setMinWidth(Region.USE_PREF_SIZE);
         Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         cancel.setId("embed-cancel");
         cancel.disableProperty().bind(vm.busyProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        cancel.setTooltip(new Tooltip("Stop the computation"));
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
-        Button png = new Button("PNG", new FontIcon(MaterialDesignF.FILE_IMAGE_OUTLINE));
+        Button png = new Button(null, new FontIcon(MaterialDesignF.FILE_IMAGE_OUTLINE));
+        png.setTooltip(new Tooltip("Export the map as a PNG image (with legend and scores)"));
         png.setId("embed-export-png");
         png.setOnAction(e -> export("embedding.png", "PNG image", "*.png", true));
-        Button csv = new Button("CSV", new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
+        Button csv = new Button(null, new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
+        csv.setTooltip(new Tooltip("Export the map as CSV: index, x, y, label, prediction"));
         csv.setId("embed-export-csv");
         csv.setOnAction(e -> export("embedding.csv", "CSV table", "*.csv", false));
         png.disableProperty().bind(vm.snapshotProperty().isNull());
