@@ -92,6 +92,19 @@ class EmbedViewModelTest {
     }
 
     @Test
+    void theViewModelAndWhatItHandsOutNeedNoToolkit() {
+        var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.convstudio.ui.embed");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that()
+                .haveSimpleName("EmbedViewModel").or().haveSimpleName("EmbedRequest")
+                .or().haveSimpleName("EmbedSnapshot").or().haveSimpleName("EmbedInputs")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.application..",
+                        "javafx.stage..", "javafx.concurrent..")
+                .check(classes);
+    }
+
+    @Test
     void aBadRunFolderGivesASentenceNotAStackTrace() throws Exception {
         vm.compute(new EmbedRequest(dir.resolve("nothing"), null, Embedder.Method.PCA, 30, 100, 1));
         executor.runUntil(() -> !vm.busyProperty().get(), 60);
