@@ -26,7 +26,7 @@ public final class EmbeddingFiles {
     public static final String PNG = "embedding.png";
 
     /** Ten distinguishable colours (the classic categorical palette), repeated beyond ten classes. */
-    static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
+    public static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd, 0x8c564b, 0xe377c2, 0x7f7f7f,
         0xbcbd22, 0x17becf};
 
     private EmbeddingFiles() {

@@ -109,7 +109,7 @@ public final class MainWindow {
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
         add(new InspectWorkspace(services, () -> design.viewModel().getNetwork()));
-        add(new EmbedWorkspace());
+        add(new EmbedWorkspace(services));
         add(new ClassroomWorkspace());
         startup("other workspaces");
 

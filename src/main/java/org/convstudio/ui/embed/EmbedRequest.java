@@ -1,0 +1,37 @@
+package org.convstudio.ui.embed;
+
+import java.nio.file.Path;
+import org.convstudio.analysis.embed.Embedder;
+
+/**
+ * One embedding to compute, chosen before computing.
+ *
+ * @param run        a saved run folder whose layer to embed, or null for the raw pixels
+ * @param layer      block id in that run (null: the input of the last Dense block)
+ * @param method     t-SNE or PCA
+ * @param perplexity t-SNE perplexity
+ * @param samples    how many images (validation images first); 0 for all
+ * @param seed       random seed
+ */
+public record EmbedRequest(Path run, String layer, Embedder.Method method, double perplexity, int samples, long seed) {
+
+    public EmbedRequest {
+        if (!(perplexity >= 1 && perplexity <= 500)) {
+            throw new IllegalArgumentException("The perplexity must be between 1 and 500 (typical: 5 to 50), got "
+                    + perplexity + ".");
+        }
+        if (samples < 0) {
+            throw new IllegalArgumentException("The sample count must be positive (or 0 for all), got " + samples + ".");
+        }
+    }
+
+    /** The raw pixels of the bundled sample. */
+    public static EmbedRequest pixels(Embedder.Method method, double perplexity, int samples) {
+        return new EmbedRequest(null, null, method, perplexity, samples, 42);
+    }
+
+    /** A human name of the method. */
+    public String methodName() {
+        return method == Embedder.Method.TSNE ? "t-SNE" : "PCA";
+    }
+}
