@@ -117,7 +117,8 @@ final class BenchCommand {
                         .put("probes", probes).put("rounds", rounds)
                         .put("probedImagesPerSecond", c.probedImagesPerSecond()).put("ratio", c.ratio())
                         .put("probeRounds", c.probeRounds()).put("probeMsPerRound", c.probeMsPerRound())
-                        .put("achievedProbesPerSecond", c.achievedProbesPerSecond());
+                        .put("achievedProbesPerSecond", c.achievedProbesPerSecond())
+                        .put("probeTimeShare", c.probeTimeShare());
                 var per = o.putArray("roundRatios");
                 c.rounds().forEach(r -> per.add(r.ratio()));
                 out.println(o);

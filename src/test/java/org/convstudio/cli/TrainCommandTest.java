@@ -149,7 +149,7 @@ class TrainCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String field : new String[] {"imagesPerSecond", "seconds", "probedImagesPerSecond", "ratio", "probeRounds",
-                "probeMsPerRound", "achievedProbesPerSecond"}) {
+                "probeMsPerRound", "achievedProbesPerSecond", "probeTimeShare"}) {
             assertTrue(j.get(field).asDouble() > 0, field + " in " + j);
         }
         assertEquals(1000.0, j.get("probes").asDouble());

@@ -56,6 +56,15 @@ public final class ProbeOverheadBenchmark {
             return n == 0 ? Double.NaN : rounds.stream().mapToLong(r -> r.probed().probeNanos()).sum() / 1e6 / n;
         }
 
+        /**
+         * Share of the probed runs' timed wall time spent inside probe rounds: the probe's direct cost,
+         * steadier than {@link #ratio()} on a loaded machine (it leaves out indirect effects such as caches).
+         */
+        public double probeTimeShare() {
+            double s = rounds.stream().mapToDouble(r -> r.probed().seconds()).sum();
+            return rounds.stream().mapToLong(r -> r.probed().probeNanos()).sum() / 1e9 / s;
+        }
+
         /** Probe rounds per second of timed probed training actually achieved. */
         public double achievedProbesPerSecond() {
             double s = rounds.stream().mapToDouble(r -> r.probed().seconds()).sum();
@@ -78,9 +87,11 @@ public final class ProbeOverheadBenchmark {
                         r.plain().imagesPerSecond(), r.probed().imagesPerSecond(), r.probed().probeRounds(), r.ratio()));
             }
             b.append(String.format(Locale.ROOT, "median of %d interleaved rounds: plain %.1f images/s, probed at %s/s "
-                            + "%.1f images/s, ratio %.4f (%.2f %% throughput loss); %.2f ms per probe round, %.2f rounds/s",
+                            + "%.1f images/s, ratio %.4f (%.2f %% throughput loss); %.2f ms per probe round, %.2f rounds/s, "
+                            + "%.2f %% of the probed runs' time spent in probe rounds",
                     rounds.size(), plainImagesPerSecond(), fmt(probesPerSecond), probedImagesPerSecond(), ratio(),
-                    (1 - ratio()) * 100, probeMsPerRound(), achievedProbesPerSecond()));
+                    (1 - ratio()) * 100, probeMsPerRound(), achievedProbesPerSecond(),
+                    probeTimeShare() * 100));
             return b.toString();
         }
 
