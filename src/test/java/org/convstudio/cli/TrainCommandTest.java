@@ -141,4 +141,25 @@ class TrainCommandTest {
         assertTrue(j.get("imagesPerSecond").asDouble() > 0);
         assertEquals(16, j.get("batch").asInt());
     }
+
+    @Test
+    void benchWithProbesRunsPlainAndProbedSidesInterleavedAndPrintsTheirRatio() throws Exception {
+        Result r = SummaryCommandTest.run("bench", "train", "lenet", "--batch", "16", "--iterations", "4", "--warmup", "1",
+                "--threads", "1", "--probes", "1000", "--rounds", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String field : new String[] {"imagesPerSecond", "seconds", "probedImagesPerSecond", "ratio", "probeRounds",
+                "probeMsPerRound", "achievedProbesPerSecond", "probeTimeShare"}) {
+            assertTrue(j.get(field).asDouble() > 0, field + " in " + j);
+        }
+        assertEquals(1000.0, j.get("probes").asDouble());
+        assertEquals(2, j.get("roundRatios").size(), j.toString());
+        double a = j.get("roundRatios").get(0).asDouble();
+        double b = j.get("roundRatios").get(1).asDouble();
+        assertEquals((a + b) / 2, j.get("ratio").asDouble(), 1e-12, "the median of two rounds");
+
+        Result bad = SummaryCommandTest.run("bench", "train", "lenet", "--probes", "-1");
+        assertTrue(bad.code() != 0);
+        assertTrue(bad.err().contains("--probes must be a number of probe rounds per second"), bad.err());
+    }
 }

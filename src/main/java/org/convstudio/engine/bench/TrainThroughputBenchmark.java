@@ -11,6 +11,7 @@ import ai.djl.nn.Block;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.Devices;
 import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.probe.LiveProbe;
 import org.convstudio.engine.train.BatchTrainer;
 import org.convstudio.engine.train.OptimizerKind;
 import org.convstudio.engine.train.TrainingConfig;
@@ -32,19 +33,33 @@ public final class TrainThroughputBenchmark {
 
     /** Benchmark parameters. */
     public record Options(String preset, int batch, int iterations, int warmup, int threads, boolean phases,
-                          java.nio.file.Path profile) {
+                          java.nio.file.Path profile, double probes) {
         public Options(String preset, int batch, int iterations, int warmup, int threads) {
             this(preset, batch, iterations, warmup, threads, false, null);
         }
 
+        public Options(String preset, int batch, int iterations, int warmup, int threads, boolean phases,
+                       java.nio.file.Path profile) {
+            this(preset, batch, iterations, warmup, threads, phases, profile, 0);
+        }
+
+        /**
+         * Also runs a {@link LiveProbe} at most {@code roundsPerSecond} times a second on the first synthetic
+         * image, as the app does while a run trains (0: no probe). Needs a network built through
+         * {@code NetworkBlock} (any preset or design via {@link #run(org.convstudio.model.graph.Network, Options)}).
+         */
+        public Options withProbes(double roundsPerSecond) {
+            return new Options(preset, batch, iterations, warmup, threads, phases, profile, roundsPerSecond);
+        }
+
         /** Also times the phases of every timed step (data, forward, backward, optimiser). */
         public Options withPhases(boolean on) {
-            return new Options(preset, batch, iterations, warmup, threads, on, profile);
+            return new Options(preset, batch, iterations, warmup, threads, on, profile, probes);
         }
 
         /** Also records 20 extra steps with libtorch's profiler into this Chrome-trace file. */
         public Options withProfile(java.nio.file.Path file) {
-            return new Options(preset, batch, iterations, warmup, threads, phases, file);
+            return new Options(preset, batch, iterations, warmup, threads, phases, file, probes);
         }
 
         public static Options defaults(String preset) {
@@ -53,9 +68,14 @@ public final class TrainThroughputBenchmark {
     }
 
     /** Measured result. */
-    public record Result(Options options, double imagesPerSecond, double seconds, float finalLoss, long[] phaseNanos) {
+    public record Result(Options options, double imagesPerSecond, double seconds, float finalLoss, long[] phaseNanos,
+                         long probeRounds, long probeNanos) {
         public Result(Options options, double imagesPerSecond, double seconds, float finalLoss) {
             this(options, imagesPerSecond, seconds, finalLoss, null);
+        }
+
+        public Result(Options options, double imagesPerSecond, double seconds, float finalLoss, long[] phaseNanos) {
+            this(options, imagesPerSecond, seconds, finalLoss, phaseNanos, 0, 0);
         }
 
         @Override
@@ -127,31 +147,44 @@ public final class TrainThroughputBenchmark {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, chw[0], chw[1], chw[2]));
             org.convstudio.engine.torch.Autograd.setEnabled(false);
             try (BatchTrainer trainer = new BatchTrainer(block, config, model.getNDManager(), chw)) {
-                steps(trainer, data, order, o.warmup(), o.batch(), model.getNDManager());
+                ProbeCost cost = new ProbeCost();
+                LiveProbe live = o.probes() > 0
+                        ? new LiveProbe(java.util.Arrays.copyOf(px, len), o.probes(), cost::add) : null;
+                trainer.setStepHook(live);
+                steps(trainer, live, block, data, order, o.warmup(), o.batch(), model.getNDManager());
                 trainer.timePhases(o.phases());
+                cost.reset();
                 long t0 = System.nanoTime();
-                float loss = steps(trainer, data, order, o.iterations(), o.batch(), model.getNDManager());
+                float loss = steps(trainer, live, block, data, order, o.iterations(), o.batch(), model.getNDManager());
                 double s = (System.nanoTime() - t0) / 1e9;
+                if (live != null && live.lastFailure() != null) {
+                    throw new IllegalStateException("the live probe failed: " + live.lastFailure().getMessage(),
+                            live.lastFailure());
+                }
                 long[] phases = trainer.phaseNanos();
                 trainer.timePhases(false);
                 if (o.profile() != null) {
                     org.convstudio.engine.torch.NativeProfiler.start();
-                    steps(trainer, data, order, 20, o.batch(), model.getNDManager());
+                    steps(trainer, live, block, data, order, 20, o.batch(), model.getNDManager());
                     org.convstudio.engine.torch.NativeProfiler.stop(o.profile());
                 }
-                return new Result(o, (double) o.iterations() * o.batch() / s, s, loss, phases);
+                return new Result(o, (double) o.iterations() * o.batch() / s, s, loss, phases, cost.rounds, cost.nanos);
             }
         }
     }
 
     /** Runs {@code n} steps; reads the losses back once at the end (that read is the only sync). */
-    private static float steps(BatchTrainer trainer, ImageSet data, int[] order, int n, int batch, NDManager root) {
+    private static float steps(BatchTrainer trainer, LiveProbe live, Block block, ImageSet data, int[] order, int n,
+                               int batch, NDManager root) {
         int batchesInPool = data.size() / batch;
         try (NDManager keep = root.newSubManager()) {
             NDList losses = new NDList();
             for (int i = 0; i < n; i++) {
                 int b = i % batchesInPool;
                 BatchTrainer.Result r = trainer.train(data, order, b * batch, (b + 1) * batch, 1e-3f, keep);
+                if (live != null) {
+                    live.afterStep(block, trainer.steps());
+                }
                 losses.add(r.loss());
                 r.correct().close();
             }
@@ -162,6 +195,22 @@ public final class TrainThroughputBenchmark {
                 float[] l = all.toFloatArray();
                 return l[l.length - 1];
             }
+        }
+    }
+
+    /** Probe rounds and the time they held up training (the listener of the benchmark's probe). */
+    private static final class ProbeCost {
+        long rounds;
+        long nanos;
+
+        void add(LiveProbe.Snapshot s) {
+            rounds++;
+            nanos += s.costNanos();
+        }
+
+        void reset() {
+            rounds = 0;
+            nanos = 0;
         }
     }
 

@@ -37,6 +37,7 @@ public final class BatchTrainer implements AutoCloseable {
     private final TrainingConfig config;
     private ImageSet augmentedSet;
     private long[] phaseNanos;
+    private StepHook hook;
 
     /**
      * @param block an initialised block whose parameters live in {@code root}
@@ -112,6 +113,11 @@ public final class BatchTrainer implements AutoCloseable {
                 Autograd.setEnabled(false);
             }
             long t3 = phaseNanos == null ? 0 : System.nanoTime();
+            long hookNanos = 0;
+            if (hook != null) {
+                hook.beforeUpdate(block, updater.steps() + 1); // gradients of this step, not yet applied
+                hookNanos = phaseNanos == null ? 0 : System.nanoTime() - t3;
+            }
             updater.step(lr);
             long t4 = phaseNanos == null ? 0 : System.nanoTime();
             NDArray correct = logits.argMax(1).eq(y).sum();
@@ -122,11 +128,20 @@ public final class BatchTrainer implements AutoCloseable {
                 phaseNanos[0] += t1 - t0;
                 phaseNanos[1] += t2 - t1;
                 phaseNanos[2] += t3 - t2;
-                phaseNanos[3] += t4 - t3;
+                phaseNanos[3] += t4 - t3 - hookNanos;
                 phaseNanos[4] += System.nanoTime() - t4;
             }
             return new Result(l, correct, to - from);
         }
+    }
+
+    /**
+     * A hook whose {@link StepHook#beforeUpdate} runs inside every training step between backward and the
+     * optimiser update (null: none). Its {@link StepHook#afterStep} is the caller's to run once
+     * {@link #train} returns. Its time counts in no phase.
+     */
+    public void setStepHook(StepHook hook) {
+        this.hook = hook;
     }
 
     /** Phases timed by {@link #timePhases}: data, forward + loss, backward, optimiser, the rest (accuracy, cleanup). */

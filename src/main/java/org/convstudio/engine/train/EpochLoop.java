@@ -94,6 +94,7 @@ final class EpochLoop {
         EpochMeter meter = new EpochMeter(epoch, batches);
         progress.runningEpoch = epoch;
         BatchTrainer trainer = m.trainer();
+        trainer.setStepHook(stepHook);
         try (NDManager pending = m.model.getNDManager().newSubManager()) {
             List<BatchTrainer.Result> unread = new ArrayList<>();
             long lastPublish = System.nanoTime();

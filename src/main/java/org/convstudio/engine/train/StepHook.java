@@ -17,4 +17,15 @@ public interface StepHook {
      * @param step  optimiser steps taken so far
      */
     void afterStep(Block block, long step);
+
+    /**
+     * Called on the training thread after step {@code step}'s backward pass and before the optimiser
+     * updates the weights and zeroes the gradients: the one moment the gradients of this step can be
+     * read. Same rules as {@link #afterStep}; autograd is off. Does nothing unless overridden.
+     *
+     * @param block the network being trained
+     * @param step  the step under way (1-based; {@link #afterStep} follows with the same number)
+     */
+    default void beforeUpdate(Block block, long step) {
+    }
 }
