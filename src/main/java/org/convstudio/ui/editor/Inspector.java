@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javafx.css.PseudoClass;
@@ -25,9 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.convstudio.model.analysis.Analysis;
-import org.convstudio.model.analysis.NodeInfo;
 import org.convstudio.model.analysis.Problem;
-import org.convstudio.model.analysis.ReceptiveField;
 import org.convstudio.model.io.LayerCodec;
 import org.convstudio.model.layer.ActivationKind;
 import org.convstudio.model.layer.Layer;
@@ -51,9 +47,7 @@ public final class Inspector extends ScrollPane {
     private final VBox box = new VBox(12);
     private final Map<String, Control> editors = new LinkedHashMap<>();
     private final Label validation = new Label();
-    private final VBox facts = new VBox(4);
-    private final VBox problems = new VBox(6);
-    private final VBox inputs = new VBox();
+    private final BlockFacts blockFacts;
     private String shownId;
     private Layer shownLayer;
     private boolean committing;
@@ -61,6 +55,7 @@ public final class Inspector extends ScrollPane {
 
     public Inspector(DesignViewModel vm) {
         this.vm = vm;
+        this.blockFacts = new BlockFacts(vm);
         box.getStyleClass().add("inspector");
         setContent(box);
         setFitToWidth(true);
@@ -82,7 +77,7 @@ public final class Inspector extends ScrollPane {
 
     private void refresh() {
         if (committing) {
-            updateFacts();
+            blockFacts.update(shownId);
             return;
         }
         var sel = vm.getSelection();
@@ -93,7 +88,7 @@ public final class Inspector extends ScrollPane {
                 if (!id.equals(shownId) || !node.layer().equals(shownLayer)) {
                     showBlock(node);
                 } else {
-                    updateFacts();
+                    blockFacts.update(shownId);
                 }
                 return;
             }
@@ -169,8 +164,8 @@ public final class Inspector extends ScrollPane {
         settings.getStyleClass().add("panel-title");
         Label output = new Label("Result");
         output.getStyleClass().add("panel-title");
-        box.getChildren().setAll(head, desc, settings, grid, validation, problems, inputs, output, facts);
-        updateFacts();
+        box.getChildren().setAll(head, desc, settings, grid, validation, blockFacts.problems, blockFacts.inputs, output, blockFacts.facts);
+        blockFacts.update(shownId);
     }
 
     private Control editorFor(String name, JsonNode value, LayerType type) {
@@ -200,7 +195,7 @@ public final class Inspector extends ScrollPane {
             c.valueProperty().addListener((o, a, b) -> commit(name));
             return c;
         }
-        TextField t = new TextField(text(value));
+        TextField t = new TextField(FieldValues.text(value));
         t.setPrefColumnCount(8);
         t.textProperty().addListener((o, a, b) -> commit(name));
         t.focusedProperty().addListener((o, a, focused) -> {
@@ -271,7 +266,7 @@ public final class Inspector extends ScrollPane {
         }
         ObjectNode fields = extraFields.deepCopy();
         for (var e : editors.entrySet()) {
-            fields.set(e.getKey(), value(e.getValue()));
+            fields.set(e.getKey(), FieldValues.value(e.getValue()));
         }
         List<String> messages = new ArrayList<>();
         LayerType type = shownLayer.type();
@@ -323,104 +318,8 @@ public final class Inspector extends ScrollPane {
         return Character.toUpperCase(m.charAt(0)) + m.substring(1);
     }
 
-    private static JsonNode value(Control c) {
-        if (c instanceof CheckBox cb) {
-            return JSON.booleanNode(cb.isSelected());
-        }
-        if (c instanceof ComboBox<?> combo) {
-            return JSON.textNode(String.valueOf(combo.getValue()));
-        }
-        return parse(((TextField) c).getText());
-    }
-
-    /** Typed text → JSON value: integers, decimals, "5×3" / "5,3" / "5x3" pairs, true/false, or text. */
-    static JsonNode parse(String text) {
-        String t = text.trim();
-        if (t.matches("[-+]?\\d{1,9}")) {
-            return JSON.numberNode(Integer.parseInt(t));
-        }
-        if (t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            return JSON.numberNode(Double.parseDouble(t));
-        }
-        String[] parts = t.split("\\s*[×x*,]\\s*");
-        if (parts.length == 2 && parts[0].matches("\\d{1,9}") && parts[1].matches("\\d{1,9}")) {
-            ArrayNode a = JSON.arrayNode();
-            a.add(Integer.parseInt(parts[0]));
-            a.add(Integer.parseInt(parts[1]));
-            return a;
-        }
-        if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
-            return JSON.booleanNode(Boolean.parseBoolean(t.toLowerCase(Locale.ROOT)));
-        }
-        return JSON.textNode(t);
-    }
-
-    private static String text(JsonNode v) {
-        if (v.isArray() && v.size() == 2) {
-            return v.get(0).asText() + "×" + v.get(1).asText();
-        }
-        return v.asText();
-    }
-
     private static String pretty(String field) {
         return Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    }
-
-    private void updateFacts() {
-        Analysis a = vm.getAnalysis();
-        facts.getChildren().clear();
-        problems.getChildren().clear();
-        inputs.getChildren().clear();
-        if (shownId == null || a == null) {
-            return;
-        }
-        vm.getNetwork().node(shownId).filter(MergeInputs::applies)
-                .ifPresent(n -> inputs.getChildren().setAll(MergeInputs.of(n, a, vm)));
-        NodeInfo info = a.info(shownId).orElse(null);
-        if (info != null && info.known()) {
-            facts.getChildren().addAll(
-                    fact("Output shape", info.output().toString()),
-                    fact("Parameters", String.format(Locale.ROOT, "%,d", info.params())
-                            + (info.nonTrainableParams() > 0 ? " (" + String.format(Locale.ROOT, "%,d", info.nonTrainableParams())
-                            + " not trained)" : "")),
-                    fact("Multiply-adds", String.format(Locale.ROOT, "%,d", info.macs())),
-                    fact("Values out", String.format(Locale.ROOT, "%,d", info.activations())));
-            ReceptiveField rf = info.receptiveField();
-            if (rf != null) {
-                facts.getChildren().add(fact("Receptive field", rf.global() ? "whole image"
-                        : rf.height().size() + "×" + rf.width().size() + " pixels"));
-            }
-        } else {
-            Label l = new Label("Unknown until the problems above are fixed.");
-            l.getStyleClass().add(Css.TEXT_MUTED);
-            l.setWrapText(true);
-            facts.getChildren().add(l);
-        }
-        for (Problem p : a.problemsFor(shownId)) {
-            problems.getChildren().add(problemLabel(p));
-        }
-    }
-
-    private static Node problemLabel(Problem p) {
-        Label l = new Label(BlockCard.stripId(p.message(), p.nodeId() == null ? "" : p.nodeId()));
-        l.setWrapText(true);
-        l.getStyleClass().add(p.isError() ? "problem-error" : "problem-warning");
-        l.setGraphic(new FontIcon(p.isError() ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_CIRCLE_OUTLINE
-                : org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_OUTLINE));
-        return l;
-    }
-
-    private static Node fact(String name, String value) {
-        Label n = new Label(name);
-        n.getStyleClass().add(Css.TEXT_MUTED);
-        Label v = new Label(value);
-        v.getStyleClass().add("fact-value");
-        v.setWrapText(true);
-        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(8, n, spacer, v);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     // ------------------------------------------------------------------ several / none
@@ -462,16 +361,16 @@ public final class Inspector extends ScrollPane {
         VBox list = new VBox(6);
         if (a != null) {
             list.getChildren().addAll(
-                    fact("Blocks", Integer.toString(vm.getNetwork().nodes().size())),
-                    fact("Input", a.inputShape().map(Object::toString).orElse("–")),
-                    fact("Output", a.outputShape().map(Object::toString).orElse("–")));
+                    BlockFacts.fact("Blocks", Integer.toString(vm.getNetwork().nodes().size())),
+                    BlockFacts.fact("Input", a.inputShape().map(Object::toString).orElse("–")),
+                    BlockFacts.fact("Output", a.outputShape().map(Object::toString).orElse("–")));
             if (a.problems().isEmpty()) {
                 Label ok = new Label("No problems found.");
                 ok.getStyleClass().add("problem-ok");
                 list.getChildren().add(ok);
             }
             for (Problem p : a.problems()) {
-                list.getChildren().add(problemLabel(p));
+                list.getChildren().add(BlockFacts.problemLabel(p));
             }
         }
         Label nameLabel = new Label("Name");

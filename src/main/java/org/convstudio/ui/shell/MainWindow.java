@@ -1,13 +1,10 @@
 package org.convstudio.ui.shell;
 
-import org.convstudio.ui.common.Css;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -15,20 +12,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
@@ -47,24 +35,10 @@ import org.convstudio.ui.common.Background;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainWorkspace;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
-/** The main window: menu bar, workspace sidebar, workspace area, status bar. */
+/** The main window: menu bar ({@link MainMenus}), workspace sidebar, workspace area, status bar. */
 public final class MainWindow {
 
     private final Stage stage;
@@ -79,10 +53,7 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private Workspace current;
     private Theme theme;
-    private final RadioMenuItem lightItem = new RadioMenuItem("Light");
-    private final RadioMenuItem darkItem = new RadioMenuItem("Dark");
-    private final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
-    private RunKeys runKeys;
+    private final MainMenus menus;
     /** Large Text's font size, and the theme's base size it enlarges (the canvas scales by their ratio). */
     static final double LARGE_TEXT_PX = 18;
     static final double BASE_TEXT_PX = 14;
@@ -115,7 +86,8 @@ public final class MainWindow {
 
         root.getStyleClass().add("app-root");
         root.setId("app-root");
-        root.setTop(buildMenuBar());
+        menus = new MainMenus(this, stage, prefs, design, training, workspaces);
+        root.setTop(menus.build());
         root.setLeft(buildSidebar());
         startup("menus and sidebar");
         content.getStyleClass().add("workspace-area");
@@ -123,9 +95,9 @@ public final class MainWindow {
         root.setBottom(statusBar);
 
         theme = Theme.of(prefs.theme());
-        (theme == Theme.DARK ? darkItem : lightItem).setSelected(true);
+        (theme == Theme.DARK ? menus.darkItem : menus.lightItem).setSelected(true);
         setLargeText(prefs.largeText());
-        largeTextItem.setSelected(prefs.largeText());
+        menus.largeTextItem.setSelected(prefs.largeText());
         show("design");
         startup("design view");
     }
@@ -192,7 +164,7 @@ public final class MainWindow {
     public void setTheme(Theme t) {
         theme = t;
         t.apply();
-        (t == Theme.DARK ? darkItem : lightItem).setSelected(true);
+        (t == Theme.DARK ? menus.darkItem : menus.lightItem).setSelected(true);
         prefs.setTheme(t.key());
         prefs.flushAsync();
     }
@@ -253,95 +225,6 @@ public final class MainWindow {
         return bar;
     }
 
-    // ------------------------------------------------------------------ menus
-
-    private MenuBar buildMenuBar() {
-        Menu recent = new Menu("Open Recent");
-        recent.setId("menu-recent");
-        recent.getItems().add(new MenuItem("(none)"));
-        recent.setOnShowing(e -> fillRecent(recent));
-
-        Menu file = new Menu("_File", null,
-                item("New", MaterialDesignF.FILE_PLUS, "Shortcut+N", design::newDesign),
-                item("Open…", MaterialDesignF.FOLDER_OPEN, "Shortcut+O", design::open),
-                recent,
-                item("Presets…", MaterialDesignV.VIEW_GRID_OUTLINE, null, design::showPresets),
-                new SeparatorMenuItem(),
-                item("Save", MaterialDesignC.CONTENT_SAVE, "Shortcut+S", design::save),
-                item("Save As…", MaterialDesignC.CONTENT_SAVE_EDIT, "Shortcut+Shift+S", design::saveAs),
-                new SeparatorMenuItem(),
-                item("Export Diagram as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", design::exportPng),
-                new SeparatorMenuItem(),
-                item("Quit", MaterialDesignE.EXIT_TO_APP, "Shortcut+Q", this::requestQuit));
-        fillRecent(recent);
-
-        MenuItem undo = item("Undo", MaterialDesignU.UNDO, "Shortcut+Z", design::undo);
-        undo.disableProperty().bind(design.canUndoProperty().not());
-        MenuItem redo = item("Redo", MaterialDesignR.REDO, "Shortcut+Y", design::redo);
-        redo.disableProperty().bind(design.canRedoProperty().not());
-        MenuItem delete = item("Delete", MaterialDesignD.DELETE_OUTLINE, "Delete", design::deleteSelection);
-        delete.disableProperty().bind(design.hasSelectionProperty().not());
-        MenuItem duplicate = item("Duplicate", MaterialDesignC.CONTENT_DUPLICATE, "Shortcut+D", design::duplicateSelection);
-        duplicate.disableProperty().bind(design.hasSelectionProperty().not());
-        Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), delete, duplicate,
-                item("Select All", MaterialDesignS.SELECT_ALL, "Shortcut+A", design::selectAll),
-                new SeparatorMenuItem(),
-                item("Auto Layout", MaterialDesignS.SITEMAP, "Shortcut+L", design::autoLayout));
-
-        ToggleGroup themes = new ToggleGroup();
-        lightItem.setToggleGroup(themes);
-        darkItem.setToggleGroup(themes);
-        lightItem.setId("menu-theme-light");
-        darkItem.setId("menu-theme-dark");
-        lightItem.setOnAction(e -> setTheme(Theme.LIGHT));
-        darkItem.setOnAction(e -> setTheme(Theme.DARK));
-        Menu themeMenu = new Menu("Theme", new FontIcon(MaterialDesignT.THEME_LIGHT_DARK), lightItem, darkItem,
-                new SeparatorMenuItem(),
-                item("Toggle Light / Dark", null, "Shortcut+Shift+T", this::toggleTheme));
-        largeTextItem.setAccelerator(KeyCombination.valueOf("Shortcut+Shift+P"));
-        largeTextItem.setOnAction(e -> setLargeText(largeTextItem.isSelected()));
-
-        Menu goTo = new Menu("Workspace");
-        int i = 1;
-        for (Workspace w : workspaces.values()) {
-            goTo.getItems().add(item(w.title(), w.icon(), "Shortcut+" + i, () -> show(w.id())));
-            i++;
-        }
-        Menu view = new Menu("_View", null, themeMenu, largeTextItem, new SeparatorMenuItem(),
-                item("Zoom In", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Shortcut+EQUALS", design::zoomIn),
-                item("Zoom Out", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Shortcut+MINUS", design::zoomOut),
-                item("Actual Size", MaterialDesignM.MAGNIFY, "Shortcut+0", design::zoomReset),
-                item("Fit to View", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Shortcut+Shift+F", design::fitToView),
-                new SeparatorMenuItem(), goTo);
-
-        MenuItem train = item("Train", MaterialDesignP.PLAY, "F5", () -> {
-            show("train");
-            training.train();
-        });
-        train.setId("menu-train");
-        MenuItem pause = item("Pause / Resume", MaterialDesignP.PAUSE, "Space", training::togglePause);
-        pause.setId("menu-pause");
-        MenuItem stop = item("Stop…", MaterialDesignS.STOP, "Shift+F5", this::confirmStop);
-        stop.setId("menu-stop");
-        train.disableProperty().bind(training.canStartProperty().not());
-        pause.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> training.getState() != RunState.RUNNING && training.getState() != RunState.PAUSED,
-                training.stateProperty()));
-        stop.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !training.getState().isActive() || training.getState() == RunState.STOPPING,
-                training.stateProperty()));
-        runKeys = new RunKeys(train, pause, stop);
-        Menu run = new Menu("_Run", null, train, pause, stop);
-
-        Menu help = new Menu("_Help", null,
-                item("Keyboard Shortcuts", MaterialDesignK.KEYBOARD, "F1", () -> Dialogs.shortcuts(stage)),
-                item("About ConvStudio", MaterialDesignI.INFORMATION_OUTLINE, null, () -> Dialogs.about(stage)));
-
-        MenuBar bar = new MenuBar(file, edit, view, run, help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
     /**
      * The run keys act like their menu items whatever has the focus: a scene-level event filter sees
      * Space, F5 and Shift+F5 before any control does (so a focused Stop button or check box never
@@ -349,8 +232,8 @@ public final class MainWindow {
      * Space, so that a folder name can hold a blank.
      */
     void installKeyHandlers() {
-        stage.getScene().addEventFilter(KeyEvent.ANY, runKeys::filter);
-        stage.focusedProperty().addListener((o, was, focused) -> runKeys.clearHeld());
+        stage.getScene().addEventFilter(KeyEvent.ANY, menus.runKeys()::filter);
+        stage.focusedProperty().addListener((o, was, focused) -> menus.runKeys().clearHeld());
     }
 
     /** Shift+F5 / Run ▸ Stop: asks first when an epoch is under way (its unfinished part is lost). */
@@ -389,50 +272,6 @@ public final class MainWindow {
         }
         return label.startsWith("gpu") ? "GPU " + label.substring(label.indexOf(':') + 1) + " · PyTorch"
                 : "CPU · PyTorch";
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        List<Path> files = prefs.recentFiles();
-        if (files.isEmpty()) {
-            MenuItem none = new MenuItem("No recent files");
-            none.setDisable(true);
-            recent.getItems().add(none);
-            return;
-        }
-        int n = 1;
-        for (Path p : files) {
-            MenuItem m = new MenuItem(n + "  " + p.getFileName() + "   —   " + abbreviate(p.getParent()));
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> design.open(p));
-            recent.getItems().add(m);
-            n++;
-        }
-        recent.getItems().add(new SeparatorMenuItem());
-        MenuItem clear = new MenuItem("Clear Recent Files");
-        clear.setOnAction(e -> {
-            prefs.clearRecent();
-            prefs.flushAsync();
-        });
-        recent.getItems().add(clear);
-    }
-
-    private static String abbreviate(Path dir) {
-        if (dir == null) {
-            return "";
-        }
-        String home = System.getProperty("user.home");
-        String s = dir.toString();
-        return home != null && s.startsWith(home) ? "~" + s.substring(home.length()) : s;
-    }
-
-    private static MenuItem item(String text, Ikon icon, String accelerator, Runnable action) {
-        MenuItem m = new MenuItem(text, icon == null ? null : new FontIcon(icon));
-        if (accelerator != null) {
-            m.setAccelerator(KeyCombination.valueOf(accelerator));
-        }
-        m.setOnAction(e -> action.run());
-        return m;
     }
 
     // ------------------------------------------------------------------ window lifecycle
