@@ -1,6 +1,5 @@
 package org.convstudio.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,14 +18,10 @@ import org.convstudio.analysis.embed.EmbeddingQuality;
 import org.convstudio.analysis.embed.Embedder;
 import org.convstudio.analysis.embed.TsneOptions;
 import org.convstudio.analysis.embed.WorkerPool;
-import org.convstudio.engine.build.NetworkBlock;
 import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.DatasetException;
 import org.convstudio.engine.data.DatasetLoader;
-import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageSet;
-import org.convstudio.engine.data.ImageShape;
-import org.convstudio.engine.data.Normalization;
 import org.convstudio.engine.embed.LayerActivations;
 import org.convstudio.engine.train.RunFolder;
 import org.convstudio.model.graph.Network;
@@ -247,30 +242,10 @@ final class EmbedCommand implements Callable<Integer> {
 
     /** Converts the images to the network's input (size, channels) and normalises them as in training. */
     private ImageSet prepareForNetwork(Network net, ImageSet images, Path run) {
-        NetworkBlock block;
         try {
-            block = NetworkBlock.of(net);
+            return org.convstudio.engine.embed.EmbedImages.forRun(net, images, run);
         } catch (IllegalArgumentException e) {
-            throw new UserError("The run's network cannot be evaluated: " + e.getMessage());
-        }
-        var chw = block.inputShape(1);
-        ImageShape target = new ImageShape((int) chw.get(1), (int) chw.get(2), (int) chw.get(3));
-        ImageSet set = images;
-        var mismatch = ImageAdapter.check(set, target);
-        if (mismatch.isPresent()) {
-            if (!ImageAdapter.canAdapt(new ImageShape(set.channels(), set.height(), set.width()), target)) {
-                throw new UserError(mismatch.get() + " — these images cannot be converted automatically");
-            }
-            set = ImageAdapter.adapt(set, target);
-        }
-        try {
-            // the run's own input scaling, read the one way every run is reopened (engine.run)
-            java.util.Optional<org.convstudio.engine.run.InputScaling> scaling =
-                    org.convstudio.engine.run.InputScaling.read(run);
-            return scaling.isPresent() ? scaling.get().apply(set) : set;
-        } catch (IOException | RuntimeException e) {
-            throw new UserError("Cannot use " + run.resolve(org.convstudio.engine.run.InputScaling.FILE)
-                    + " (the run's input scaling): " + org.convstudio.engine.run.Explain.rootMessage(e));
+            throw new UserError(e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package org.convstudio.cli;
 
 import java.util.Random;
 import org.convstudio.engine.data.DataSplit;
+import org.convstudio.engine.embed.EmbedImages;
 import org.convstudio.engine.data.ImageSet;
 
 /**
@@ -14,24 +15,13 @@ final class EmbedData {
     private EmbedData() {
     }
 
-    /** Validation images first, then training images. */
+    /** Validation images first, then training images (see {@link EmbedImages}). */
     static ImageSet validationThenTrain(DataSplit split) {
-        ImageSet a = split.test();
-        ImageSet b = split.train();
-        float[] px = new float[a.pixels().length + b.pixels().length];
-        System.arraycopy(a.pixels(), 0, px, 0, a.pixels().length);
-        System.arraycopy(b.pixels(), 0, px, a.pixels().length, b.pixels().length);
-        int[] labels = new int[a.size() + b.size()];
-        System.arraycopy(a.labels(), 0, labels, 0, a.size());
-        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
-        return new ImageSet(a.name() + "+" + b.name(), a.channels(), a.height(), a.width(), px, labels, a.classNames());
+        return EmbedImages.validationThenTrain(split);
     }
 
     static ImageSet head(ImageSet s, int n) {
-        if (n <= 0 || n >= s.size()) {
-            return s;
-        }
-        return s.subset(s.name(), java.util.stream.IntStream.range(0, n).toArray());
+        return EmbedImages.head(s, n);
     }
 
     /**

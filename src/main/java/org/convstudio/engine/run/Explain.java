@@ -78,6 +78,30 @@ public final class Explain {
         return "An internal error happened (" + kind + ")" + (msg.isEmpty() ? "." : ": " + finish(msg));
     }
 
+    /** What the user can do about {@code error}, in one sentence. */
+    public static String remedy(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof OutOfMemoryError || root instanceof IOException) {
+                break;
+            }
+            root = root.getCause();
+        }
+        if (root instanceof OutOfMemoryError) {
+            return "Use a smaller batch, image size or network, or start ConvStudio with more memory (-Xmx4g).";
+        }
+        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
+            return "Check that the file is still there, or choose another one.";
+        }
+        if (root instanceof AccessDeniedException) {
+            return "Choose a folder you may write to, or ask for access to this one.";
+        }
+        if (root instanceof IOException) {
+            return "Check the file and the disk (space, permissions), then try again.";
+        }
+        return "Try again; if it happens again, copy the details into a bug report.";
+    }
+
     /** {@code doing} (e.g. "Cannot continue the run in runs/x") followed by the explanation. */
     public static String sentence(String doing, Throwable error) {
         String s = sentence(error);

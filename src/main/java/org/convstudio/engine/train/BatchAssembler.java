@@ -91,4 +91,17 @@ final class BatchAssembler {
         pixelBytes.clear().limit(n * imageLength * Float.BYTES);
         return manager.create(pixelBytes, new Shape(n, chw[0], chw[1], chw[2]), DataType.FLOAT32);
     }
+
+    /** Refuses images of another size than the network's input {@code chw}, or labels outside its classes. */
+    static void checkCompatible(ImageSet set, long[] chw, int classCount) {
+        if (set.channels() != chw[0] || set.height() != chw[1] || set.width() != chw[2]) {
+            throw new IllegalArgumentException("images are " + set.channels() + "x" + set.height() + "x"
+                    + set.width() + " but the network takes " + chw[0] + "x" + chw[1] + "x" + chw[2]);
+        }
+        for (int label : set.labels()) {
+            if (label < 0 || label >= classCount) {
+                throw new IllegalArgumentException("label " + label + " outside 0.." + (classCount - 1));
+            }
+        }
+    }
 }

@@ -119,9 +119,9 @@ public final class TrainingSession implements AutoCloseable {
         if (control.state() == RunState.CLOSED) {
             throw new IllegalStateException("session is closed");
         }
-        checkCompatible(train);
+        BatchAssembler.checkCompatible(train, chw, classCount);
         if (validation != null) {
-            checkCompatible(validation);
+            BatchAssembler.checkCompatible(validation, chw, classCount);
         }
         control.begin();
         return worker.supply(() -> loop.run(train, validation, target));
@@ -281,18 +281,6 @@ public final class TrainingSession implements AutoCloseable {
         loop = new EpochLoop(model, config, control, progress, dispatcher, runFolder, stepHook, device.notice());
         TrainingSnapshot s = progress.snapshot(RunState.READY, null, device.notice());
         dispatcher.stateChanged(s);
-    }
-
-    private void checkCompatible(ImageSet set) {
-        if (set.channels() != chw[0] || set.height() != chw[1] || set.width() != chw[2]) {
-            throw new IllegalArgumentException("images are " + set.channels() + "x" + set.height() + "x"
-                    + set.width() + " but the network takes " + chw[0] + "x" + chw[1] + "x" + chw[2]);
-        }
-        for (int label : set.labels()) {
-            if (label < 0 || label >= classCount) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (classCount - 1));
-            }
-        }
     }
 
     // ---------------------------------------------------------------- builder

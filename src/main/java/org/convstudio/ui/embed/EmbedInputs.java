@@ -2,19 +2,13 @@ package org.convstudio.ui.embed;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.IntStream;
-import org.convstudio.engine.build.NetworkBlock;
 import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.DatasetException;
 import org.convstudio.engine.data.DatasetLoader;
-import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageSet;
-import org.convstudio.engine.data.ImageShape;
+import org.convstudio.engine.embed.EmbedImages;
 import org.convstudio.engine.embed.LayerActivations;
-import org.convstudio.engine.run.Explain;
-import org.convstudio.engine.run.InputScaling;
 import org.convstudio.engine.run.RunReader;
 import org.convstudio.model.graph.Network;
 
@@ -42,20 +36,7 @@ final class EmbedInputs {
         } catch (DatasetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        ImageSet a = split.test();
-        ImageSet b = split.train();
-        float[] px = new float[a.pixels().length + b.pixels().length];
-        System.arraycopy(a.pixels(), 0, px, 0, a.pixels().length);
-        System.arraycopy(b.pixels(), 0, px, a.pixels().length, b.pixels().length);
-        int[] labels = new int[a.size() + b.size()];
-        System.arraycopy(a.labels(), 0, labels, 0, a.size());
-        System.arraycopy(b.labels(), 0, labels, a.size(), b.size());
-        ImageSet all = new ImageSet(a.name() + "+" + b.name(), a.channels(), a.height(), a.width(), px, labels,
-                a.classNames());
-        if (samples <= 0 || samples >= all.size()) {
-            return all;
-        }
-        return all.subset(all.name(), IntStream.range(0, samples).toArray());
+        return EmbedImages.head(EmbedImages.validationThenTrain(split), samples);
     }
 
     /** The rows for {@code request}: pixels, or the chosen layer's activations in the request's run. */
@@ -73,7 +54,7 @@ final class EmbedInputs {
         }
         Network net = saved.design();
         String layer = request.layer() != null ? request.layer() : LayerActivations.defaultLayer(net);
-        ImageSet input = prepare(net, images, run);
+        ImageSet input = EmbedImages.forRun(net, images, run);
         LayerActivations.Activations a;
         try {
             a = LayerActivations.compute(run, net, input, layer, cancelled);
@@ -85,26 +66,5 @@ final class EmbedInputs {
                     + e.getMessage(), e);
         }
         return new Rows(images, a.rows(), a.dimensions(), a.predictions(), "layer " + layer + " of " + net.name());
-    }
-
-    /** The images converted to the network's input and scaled as in training. */
-    private static ImageSet prepare(Network net, ImageSet images, Path run) {
-        var chw = NetworkBlock.of(net).inputShape(1);
-        ImageShape target = new ImageShape((int) chw.get(1), (int) chw.get(2), (int) chw.get(3));
-        ImageSet set = images;
-        var mismatch = ImageAdapter.check(set, target);
-        if (mismatch.isPresent()) {
-            if (!ImageAdapter.canAdapt(new ImageShape(set.channels(), set.height(), set.width()), target)) {
-                throw new IllegalArgumentException(mismatch.get() + " — these images cannot be converted automatically");
-            }
-            set = ImageAdapter.adapt(set, target);
-        }
-        try {
-            Optional<InputScaling> scaling = InputScaling.read(run);
-            return scaling.isPresent() ? scaling.get().apply(set) : set;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot use " + run.resolve(InputScaling.FILE)
-                    + " (the run's input scaling): " + Explain.rootMessage(e), e);
-        }
     }
 }

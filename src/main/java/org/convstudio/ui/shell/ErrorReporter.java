@@ -1,11 +1,7 @@
 package org.convstudio.ui.shell;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -96,28 +92,9 @@ public final class ErrorReporter {
         return first.isEmpty() ? "Something went wrong." : first;
     }
 
-    /** What the user can do about {@code error}, in one sentence. */
+    /** What the user can do about {@code error}, in one sentence (worded by {@link Explain#remedy}). */
     static String remedy(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            if (root instanceof OutOfMemoryError || root instanceof IOException) {
-                break;
-            }
-            root = root.getCause();
-        }
-        if (root instanceof OutOfMemoryError) {
-            return "Use a smaller batch, image size or network, or start ConvStudio with more memory (-Xmx4g).";
-        }
-        if (root instanceof NoSuchFileException || root instanceof FileNotFoundException) {
-            return "Check that the file is still there, or choose another one.";
-        }
-        if (root instanceof AccessDeniedException) {
-            return "Choose a folder you may write to, or ask for access to this one.";
-        }
-        if (root instanceof IOException) {
-            return "Check the file and the disk (space, permissions), then try again.";
-        }
-        return "Try again; if it happens again, copy the details into a bug report.";
+        return Explain.remedy(error);
     }
 
     private static void show(String context, Throwable error) {
