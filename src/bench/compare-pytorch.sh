@@ -7,18 +7,20 @@
 # every round, the medians and the ratio ConvStudio / PyTorch per network.
 #
 #   src/bench/compare-pytorch.sh [--rounds 5] [--iterations N] [--warmup W] [--threads N] [--only NET]
-#                                [--phases] [--passive] [--with-naive]
+#                                [--phases] [--passive] [--with-naive] [--malloc-ablation]
 #
 # --phases     also prints where each batch's time goes on both sides (data, forward+loss, backward, optimizer)
 # --passive    exports OMP_WAIT_POLICY=PASSIVE for both sides (OpenMP workers sleep instead of spinning
 #              between operators: much steadier numbers when other processes share the cores)
 # --with-naive also runs NaiveDjlBaseline (the textbook DJL Trainer/EasyTrain loop, lenet only)
+# --malloc-ablation also runs ConvStudio with -Dconvstudio.malloc.tune=false (glibc's default malloc
+#              thresholds, see engine.device.NativeAllocator) and prints its rate and ratio
 #
 # Needs: mvn (compiles the project), python3 with torch (pip install torch).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-ROUNDS=5; ITERATIONS=0; WARMUP=0; THREADS=$(nproc); NAIVE=0; PHASES=0; ONLY=""
+ROUNDS=5; ITERATIONS=0; WARMUP=0; THREADS=$(nproc); NAIVE=0; PHASES=0; ONLY=""; ABLATION=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS=$2; shift 2 ;;
@@ -27,6 +29,7 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --with-naive) NAIVE=1; shift ;;
+    --malloc-ablation) ABLATION=1; shift ;;
     --phases) PHASES=1; shift ;;
     --passive) export OMP_WAIT_POLICY=PASSIVE; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -52,7 +55,7 @@ phases() { grep '^phases' | sed 's/phases ms\/batch: //' || true; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
 echo "torch $("$PY" -c 'import torch; print(torch.__version__)') vs ConvStudio (libtorch 2.7.1)  OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-default} threads=$THREADS rounds=$ROUNDS load: $(cut -d' ' -f1-3 /proc/loadavg)"
-declare -A CS PT
+declare -A CS PT AB
 for ((r = 1; r <= ROUNDS; r++)); do
   for spec in "${NETS[@]}"; do
     IFS='|' read -r name cs pt batch it wu <<< "$spec"
@@ -69,6 +72,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
       co=$(java -Xmx4g -cp "$CP" org.convstudio.Launcher bench train "$cs" --batch "$batch" --iterations "$it" --warmup "$wu" --threads "$THREADS" "${extra[@]}" 2>/dev/null)
     fi
     c=$(rate <<< "$co"); p=$(rate <<< "$po")
+    if [[ $ABLATION == 1 ]]; then
+      ao=$(java -Xmx4g -Dconvstudio.malloc.tune=false -cp "$CP" org.convstudio.Launcher bench train "$cs" --batch "$batch" --iterations "$it" --warmup "$wu" --threads "$THREADS" 2>/dev/null)
+      a=$(rate <<< "$ao"); AB[$name]+="$a "
+      printf 'round %d  %-12s batch %3d  convstudio with glibc malloc defaults %9.1f images/s   ratio to PyTorch %.2f\n' "$r" "$name" "$batch" \
+        "$a" "$(awk -v a="$a" -v b="$p" 'BEGIN {print a / b}')"
+    fi
     CS[$name]+="$c "; PT[$name]+="$p "
     printf 'round %d  %-12s batch %3d  convstudio %9.1f images/s   pytorch %9.1f images/s   ratio %.2f\n' "$r" "$name" "$batch" \
       "$c" "$p" "$(awk -v a="$c" -v b="$p" 'BEGIN {print a / b}')"
@@ -89,4 +98,9 @@ for spec in "${NETS[@]}"; do
   pm=$(tr ' ' '\n' <<< "${PT[$name]}" | grep . | median)
   printf 'median   %-12s batch %3d  convstudio %9.1f images/s   pytorch %9.1f images/s   ratio ConvStudio/PyTorch %.2f\n' \
     "$name" "$batch" "$cm" "$pm" "$(awk -v a="$cm" -v b="$pm" 'BEGIN {print a / b}')"
+  if [[ $ABLATION == 1 ]]; then
+    am=$(tr ' ' '\n' <<< "${AB[$name]}" | grep . | median)
+    printf 'median   %-12s batch %3d  convstudio with glibc malloc defaults %9.1f images/s   ratio to PyTorch %.2f\n' \
+      "$name" "$batch" "$am" "$(awk -v a="$am" -v b="$pm" 'BEGIN {print a / b}')"
+  fi
 done

@@ -93,6 +93,7 @@ def main():
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--phases", action="store_true")
     p.add_argument("--profile", type=int, default=0)
+    p.add_argument("--trace", default="", help="with --profile: also write a Chrome trace JSON here")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     try:
@@ -122,6 +123,8 @@ def main():
         with profile(activities=[ProfilerActivity.CPU], record_shapes=True) as prof:
             steps(model, opt, xs, ys, 20)
         print(prof.key_averages(group_by_input_shape=True).table(sort_by="self_cpu_time_total", row_limit=a.profile))
+        if a.trace:
+            prof.export_chrome_trace(a.trace)
 
 
 if __name__ == "__main__":

@@ -15,8 +15,12 @@ public final class Devices {
     private Devices() {
     }
 
-    /** The PyTorch engine (loads libtorch on first use, applying {@link TorchThreads} settings first). */
+    /**
+     * The PyTorch engine (loads libtorch on first use, applying {@link TorchThreads} settings and
+     * {@link NativeAllocator} tuning first).
+     */
     public static Engine engine() {
+        NativeAllocator.tune();
         TorchThreads.beforeEngineLoad();
         return Engine.getEngine(ENGINE);
     }
