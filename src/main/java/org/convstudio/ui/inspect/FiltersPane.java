@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convstudio.analysis.image.Pictures;
@@ -69,16 +70,12 @@ final class FiltersPane extends BorderPane {
             ratios.clearSeries();
             ratioSeries.clear();
         }
-        Map<String, HBox> byNode = new LinkedHashMap<>();
+        Map<String, FlowPane> byNode = new LinkedHashMap<>(); // rows wrap: the pane never scrolls sideways
         for (WeightCopy w : f.weights()) {
             if (!w.trainable()) {
                 continue;
             }
-            HBox row = byNode.computeIfAbsent(w.node(), n -> {
-                HBox r = new HBox(12);
-                r.setFillHeight(false);
-                return r;
-            });
+            FlowPane row = byNode.computeIfAbsent(w.node(), n -> new FlowPane(12, 8));
             if (w.name().equals("weight") && w.value().rank() == 4) {
                 int[] s = w.value().shape();
                 ImageView k = Fx.view("inspect-kernels-" + w.node());
@@ -93,7 +90,7 @@ final class FiltersPane extends BorderPane {
         }
         if (f.weights().isEmpty()) { // a live run too large to copy: statistics only
             for (LiveProbe.ParameterStats p : f.stats()) {
-                HBox row = byNode.computeIfAbsent(p.node(), n -> new HBox(12));
+                FlowPane row = byNode.computeIfAbsent(p.node(), n -> new FlowPane(12, 8));
                 row.getChildren().add(Fx.captioned(p.node() + " " + p.name(), Fx.muted(stats(p))));
             }
         }

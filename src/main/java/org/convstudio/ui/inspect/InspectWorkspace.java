@@ -224,6 +224,7 @@ public final class InspectWorkspace implements Workspace {
         sample.setId("inspect-sample");
         sample.setEditable(true);
         sample.setPrefWidth(100);
+        sample.setMinWidth(84);
         sample.valueProperty().addListener((o, a, i) -> {
             if (i != null && (vm.loaded() != null || vm.follower().following())) {
                 vm.selectSample(i);
