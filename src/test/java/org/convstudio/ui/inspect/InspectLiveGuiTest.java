@@ -119,11 +119,22 @@ class InspectLiveGuiTest {
         robot.clickOn("#nav-inspect");
         GuiTestSupport.waitUntil(() -> run.probes().isProbing(), 10);
 
-        // the run ends: Inspect opens its folder, so every pane can look at the trained weights
+        // the run ends (after its first epoch was saved): Inspect opens its folder, so every pane can look at the
+        // trained weights, and the Errors pane offers the predictions saved with each epoch
+        GuiTestSupport.waitUntil(() -> train().snapshotProperty().get().valAccuracy().size() >= 1, 120);
         GuiTestSupport.fx(() -> train().stop());
         GuiTestSupport.waitUntil(() -> !train().getState().isActive(), 60);
         assertFalse(run.probes().isProbing());
         GuiTestSupport.waitUntil(() -> source.getValue() != null && source.getValue().live() == null
                 && run.request().folder().equals(source.getValue().run()), 20);
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-errors"));
+        ComboBox<Integer> saved = GuiTestSupport.fx(() -> (ComboBox<Integer>) app.stage().getScene().lookup("#inspect-errors-epoch"));
+        GuiTestSupport.waitUntil(() -> vm.errorsProperty().get() != null && saved.isVisible() && !saved.getItems().isEmpty(), 60);
+        int newest = GuiTestSupport.fx(() -> saved.getItems().get(saved.getItems().size() - 1));
+        assertEquals(newest, GuiTestSupport.fx(() -> vm.errorsProperty().get().epoch()), "the newest saved epoch first");
+        assertEquals(200, GuiTestSupport.fx(() -> vm.errorsProperty().get().labels().length), "the run's 200 validation images");
+        GuiTestSupport.fx(() -> saved.setValue(1));
+        GuiTestSupport.waitUntil(() -> vm.errorsProperty().get().epoch() == 1, 20);
+        assertTrue(GuiTestSupport.fx(() -> vm.errorsProperty().get().imagesKnown()), "validated on the sample's first 200 images");
     }
 }
