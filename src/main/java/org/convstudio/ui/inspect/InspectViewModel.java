@@ -89,7 +89,8 @@ public final class InspectViewModel {
         busy.set(false);
         Loaded l = loaded.get();
         status.set("Following " + run.request().title() + " as it trains: feature maps and filters update live"
-                + (l == null ? "" : "; the other panes show " + l.title()));
+                + (l == null ? "; the other panes look at a saved model: choose one, or wait for the run to end (its folder opens)"
+                        : "; the other panes show " + l.title()));
     }
 
     /** The live side: listen/stop listening to the followed run, which run, whether it is probed now. */
