@@ -209,6 +209,31 @@ public final class ImageFolderReader {
         return new DataSplit(train, val, warnings);
     }
 
+    /**
+     * One image file converted to {@code shape} (channels converted, resized), as CHW floats in [0, 1], the
+     * way the images of a folder are read.
+     *
+     * @throws DatasetException naming the file when it is not a readable image
+     */
+    public static float[] readImage(Path file, ImageShape shape) throws DatasetException {
+        Decoded d = Files.isRegularFile(file) ? decode(file) : null;
+        if (d == null) {
+            throw new DatasetException(file + " is not a readable image (png, jpg, jpeg, bmp or gif): choose another file.");
+        }
+        int plane = d.height * d.width;
+        float[] conv = d.pixels;
+        if (d.channels != shape.channels()) {
+            conv = new float[shape.channels() * plane];
+            ImageAdapter.convertChannels(d.pixels, 0, d.channels, conv, 0, shape.channels(), plane);
+        }
+        if (d.height == shape.height() && d.width == shape.width()) {
+            return conv;
+        }
+        float[] out = new float[shape.channels() * shape.height() * shape.width()];
+        new Resampler(d.height, d.width, shape.height(), shape.width()).resize(conv, 0, shape.channels(), out, 0);
+        return out;
+    }
+
     static boolean isImageFile(Path p) {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');

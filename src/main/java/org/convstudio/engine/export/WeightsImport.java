@@ -208,6 +208,9 @@ public final class WeightsImport {
             move(tmp, dir.resolve(RunFolder.WEIGHTS));
             Files.deleteIfExists(dir.resolve(RunFolder.OPTIMIZER)); // it belonged to the old weights
             Files.deleteIfExists(dir.resolve(org.convstudio.engine.train.PredictionsFile.FILE)); // so did these
+            for (int e : org.convstudio.engine.train.PredictionsFile.epochs(dir)) {
+                Files.deleteIfExists(dir.resolve(org.convstudio.engine.train.PredictionsFile.epochFile(e)));
+            }
             Path history = dir.resolve(RunFolder.HISTORY);
             CheckpointInfo info = new CheckpointInfo(CheckpointInfo.FORMAT_VERSION, epochs,
                     old == null ? config.epochs() : Math.max(old.targetEpochs(), epochs),

@@ -56,13 +56,21 @@ public final class LiveProbe implements StepHook {
      * @param step        optimiser steps taken when the outputs were captured
      * @param activations every node's output for the sample (batch of one), network output last
      * @param parameters  every parameter, block by block in evaluation order
+     * @param weights     the copies the round made: each parameter's values after the update with this step's
+     *                    gradient (for kernel images and histograms); empty when the network has more than
+     *                    {@link #KEEP_VALUES_LIMIT} parameter values (then only {@code parameters} is kept)
      * @param costNanos   how long the round held up training
      */
-    public record Snapshot(long step, Activations activations, List<ParameterStats> parameters, long costNanos) {
+    public record Snapshot(long step, Activations activations, List<ParameterStats> parameters,
+                           List<WeightCopy> weights, long costNanos) {
         public Snapshot {
             parameters = List.copyOf(parameters);
+            weights = List.copyOf(weights);
         }
     }
+
+    /** Networks with more parameter values than this keep only statistics in their snapshots (no copies). */
+    public static final long KEEP_VALUES_LIMIT = 4_000_000;
 
     private final long intervalNanos;
     private final Consumer<Snapshot> listener;
@@ -139,15 +147,21 @@ public final class LiveProbe implements StepHook {
             Activations a = p.capture(image, 1);
             List<WeightCopy> now = p.weights(false);
             List<ParameterStats> stats = new ArrayList<>(now.size());
+            List<WeightCopy> kept = new ArrayList<>(now.size());
+            long values = 0;
             for (int i = 0; i < now.size(); i++) {
                 WeightCopy w = now.get(i);
                 WeightCopy b = was.get(i);
                 float[] v = w.value().values();
+                values += v.length;
                 stats.add(new ParameterStats(w.node(), w.name(), w.value().shape(), TensorStats.of(v),
                         b.gradient() == null ? null : TensorStats.of(b.gradient().values()),
                         TensorStats.changeRatio(b.value().values(), v)));
+                // the copies exist already: the snapshot keeps them rather than copying again
+                kept.add(new WeightCopy(w.node(), w.name(), w.value(), b.gradient(), w.trainable()));
             }
-            Snapshot s = new Snapshot(step, a, stats, clock.getAsLong() - roundStart);
+            Snapshot s = new Snapshot(step, a, stats, values <= KEEP_VALUES_LIMIT ? kept : List.of(),
+                    clock.getAsLong() - roundStart);
             rounds++;
             listener.accept(s);
         } catch (RuntimeException e) {

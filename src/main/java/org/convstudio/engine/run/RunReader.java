@@ -68,6 +68,32 @@ public final class RunReader {
     }
 
     /**
+     * The epochs whose validation predictions run folder {@code folder} keeps, in order (empty when none).
+     * File I/O: call off the UI thread.
+     */
+    public static List<Integer> predictionEpochs(Path folder) {
+        try {
+            return PredictionsFile.epochs(folder);
+        } catch (IOException e) {
+            throw new RunSetupException(Explain.sentence("Cannot list the saved predictions in " + folder, e), e);
+        }
+    }
+
+    /**
+     * The validation predictions of epoch {@code epoch} saved in run folder {@code folder}, or empty when it kept
+     * none for that epoch. File I/O: call off the UI thread.
+     *
+     * @throws RunSetupException with a sentence for the user when the file is damaged
+     */
+    public static Optional<EpochPredictions> predictions(Path folder, int epoch) {
+        try {
+            return PredictionsFile.read(folder, epoch);
+        } catch (IOException e) {
+            throw new RunSetupException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads the run in {@code folder}.
      *
      * @throws RunSetupException with a sentence for the user when it is not a readable run

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@value #FILE} in a run folder: the last finished epoch's {@link EpochPredictions}, one compact JSON object
+ * {@value #FILE} in a run folder: the last finished epoch's {@link EpochPredictions}, and a copy per epoch
+ * ({@code predictions-epoch-<N>.json}, see {@link #epochFile}) so a reopened run can show any saved epoch's
+ * mistakes. Each is one compact JSON object
  * <pre>
  *   {"formatVersion":1, "epoch":5, "classes":10, "top":3, "classNames":["0",...],
  *    "labels":[...], "predicted":[...],            one entry per validation image
@@ -27,6 +29,8 @@ import java.util.Optional;
 public final class PredictionsFile {
 
     public static final String FILE = "predictions.json";
+    /** Prefix of the per-epoch copies: {@code predictions-epoch-<N>.json}. */
+    public static final String EPOCH_PREFIX = "predictions-epoch-";
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +75,53 @@ public final class PredictionsFile {
      * @throws IOException with a sentence naming the file when it is damaged
      */
     public static Optional<EpochPredictions> read(Path dir) throws IOException {
-        Path file = dir.resolve(FILE);
+        return readFile(dir.resolve(FILE));
+    }
+
+    /** The name of epoch {@code epoch}'s copy in a run folder. */
+    public static String epochFile(int epoch) {
+        return EPOCH_PREFIX + epoch + ".json";
+    }
+
+    /**
+     * The predictions of epoch {@code epoch} kept in run folder {@code dir} (its own copy, or {@value #FILE} when
+     * that is the epoch's); empty when the folder has none for that epoch.
+     *
+     * @throws IOException with a sentence naming the file when it is damaged
+     */
+    public static Optional<EpochPredictions> read(Path dir, int epoch) throws IOException {
+        Optional<EpochPredictions> own = readFile(dir.resolve(epochFile(epoch)));
+        if (own.isPresent()) {
+            return own;
+        }
+        return read(dir).filter(p -> p.epoch() == epoch);
+    }
+
+    /**
+     * The epochs whose predictions run folder {@code dir} keeps, in order (the per-epoch copies; for a run from
+     * before them, the epoch of {@value #FILE}).
+     */
+    public static List<Integer> epochs(Path dir) throws IOException {
+        java.util.TreeSet<Integer> out = new java.util.TreeSet<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.newDirectoryStream(dir, EPOCH_PREFIX + "*.json")) {
+                for (Path f : files) {
+                    String n = f.getFileName().toString();
+                    try {
+                        out.add(Integer.parseInt(n.substring(EPOCH_PREFIX.length(), n.length() - ".json".length())));
+                    } catch (NumberFormatException e) {
+                        // not one of ours
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            read(dir).ifPresent(p -> out.add(p.epoch()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Optional<EpochPredictions> readFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -33,6 +33,7 @@ import org.convstudio.engine.run.RunIntegrity;
  *   optimizer.ndlist   the optimiser state (moments / momentum buffers), DJL NDList encoding
  *   history.json       one {@link EpochRecord} per finished epoch
  *   predictions.json   the last finished epoch's validation predictions ({@link PredictionsFile})
+ *   predictions-epoch-N.json  the same for each finished epoch N
  *   checkpoint.json    {@link CheckpointInfo}: epochs done, optimiser step, why it was written
  * </pre>
  * Every file is written to a temporary file in the folder and then renamed over the old one
@@ -168,6 +169,7 @@ public final class RunFolder {
         files.put(HISTORY, out -> JSON.writeValue(new NonClosing(out), history));
         if (predictions != null) {
             files.put(PredictionsFile.FILE, out -> PredictionsFile.write(predictions, out));
+            files.put(PredictionsFile.epochFile(predictions.epoch()), out -> PredictionsFile.write(predictions, out));
         }
         new CheckpointWriter(dir, stepHook).write(files, CHECKPOINT, crcs -> {
             try {

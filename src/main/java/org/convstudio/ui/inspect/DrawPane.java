@@ -174,15 +174,18 @@ final class DrawPane extends BorderPane {
             bars.addRow(c, name, track, value);
         }
         maps.getChildren().clear();
-        for (String id : l.convs()) {
+        for (String id : l.layers()) { // every block with positions, as the Feature maps pane shows them
             FloatTensor t = s.activations().node(id);
+            if (t == null || !t.spatial()) {
+                continue;
+            }
             int n = t.channels();
             int scale = Math.max(1, 56 / Math.max(t.height(), t.width()));
             int cols = MapGrid.columns(n, 16);
             float[] v = t.sample(0);
             ImageView iv = new ImageView(Fx.image(MapGrid.render(v, n, t.height(), t.width(), scale, 2, cols, ColorMap.VIRIDIS,
                     Range.forMaps(v, n, t.height() * t.width(), Range.Mode.PER_LAYER), 0xFF20232A)));
-            maps.getChildren().add(new VBox(2, new Label(id), iv));
+            maps.getChildren().add(new VBox(2, new Label(id + " · " + n + " maps of " + t.height() + "×" + t.width()), iv));
         }
     }
 

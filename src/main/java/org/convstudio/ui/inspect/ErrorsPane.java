@@ -31,6 +31,8 @@ final class ErrorsPane extends BorderPane {
     private final FlowPane samples = new FlowPane(8, 8);
     private final Label caption = new Label("Click a cell to see its samples.");
     private final IntConsumer open;
+    private final javafx.scene.control.ComboBox<Integer> epoch = new javafx.scene.control.ComboBox<>();
+    private boolean settingEpoch;
 
     ErrorsPane(InspectViewModel vm, AppServices services, IntConsumer open) {
         this.vm = vm;
@@ -44,7 +46,36 @@ final class ErrorsPane extends BorderPane {
         ScrollPane right = new ScrollPane(samples);
         right.setFitToWidth(true);
         samples.setPadding(new Insets(8));
-        HBox bar = new HBox(8, Fx.exportButton(services, left, "confusion-matrix.png"));
+        epoch.setId("inspect-errors-epoch");
+        epoch.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer e) {
+                return e == null ? "" : "epoch " + e;
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        Label epochLabel = new Label("Saved predictions of");
+        epochLabel.setMinWidth(Label.USE_PREF_SIZE);
+        epochLabel.visibleProperty().bind(epoch.visibleProperty());
+        epochLabel.managedProperty().bind(epoch.visibleProperty());
+        epoch.managedProperty().bind(epoch.visibleProperty());
+        epoch.setVisible(false);
+        vm.errorEpochsProperty().addListener((o, a, list) -> {
+            settingEpoch = true;
+            epoch.getItems().setAll(list);
+            epoch.setVisible(!list.isEmpty());
+            settingEpoch = false;
+        });
+        epoch.valueProperty().addListener((o, a, e) -> {
+            if (!settingEpoch && e != null && (vm.errorsProperty().get() == null || vm.errorsProperty().get().epoch() != e)) {
+                vm.showErrors(e);
+            }
+        });
+        HBox bar = new HBox(8, epochLabel, epoch, Fx.exportButton(services, left, "confusion-matrix.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
@@ -57,6 +88,11 @@ final class ErrorsPane extends BorderPane {
         samples.getChildren().clear();
         if (e == null) {
             return;
+        }
+        if (e.epoch() >= 0 && !Integer.valueOf(e.epoch()).equals(epoch.getValue())) {
+            settingEpoch = true;
+            epoch.setValue(e.epoch());
+            settingEpoch = false;
         }
         ConfusionMatrix m = e.matrix();
         int k = m.classes();
@@ -90,7 +126,8 @@ final class ErrorsPane extends BorderPane {
             }
         }
         caption.setText(String.format(Locale.ROOT, "Accuracy %.1f %% on %d validation images (%s). Click a cell.",
-                100 * m.accuracy(), m.total(), e.source()));
+                100 * m.accuracy(), m.total(), e.source())
+                + (e.imagesKnown() ? "" : "\nThe run was validated on other images than the ones loaded here: numbers only."));
     }
 
     private static Label header(String s) {
@@ -108,8 +145,9 @@ final class ErrorsPane extends BorderPane {
         var l = vm.loaded();
         int[] chw = l.chw();
         for (int i : idx.subList(0, Math.min(MAX_SHOWN, idx.size()))) {
-            float[] raw = vm.rawImage(i);
-            ImageView iv = new ImageView(Fx.image(Pictures.input(raw, chw[0], chw[1], chw[2]).scaled(Pictures.scaleFor(chw[1], 64))));
+            float[] raw = e.imagesKnown() ? vm.rawImage(i) : null;
+            ImageView iv = new ImageView(raw == null ? null
+                    : Fx.image(Pictures.input(raw, chw[0], chw[1], chw[2]).scaled(Pictures.scaleFor(chw[1], 64))));
             StringBuilder sb = new StringBuilder("#" + i);
             for (int r = 0; r < e.top3()[i].length; r++) {
                 sb.append(String.format(Locale.ROOT, "\n%d: %.0f %%", e.top3()[i][r], 100 * e.top3Probabilities()[i][r]));
@@ -117,8 +155,11 @@ final class ErrorsPane extends BorderPane {
             Label text = new Label(sb.toString());
             text.setStyle("-fx-font-size: 0.85em;");
             VBox card = new VBox(2, iv, text);
-            card.setStyle("-fx-cursor: hand;");
-            card.setOnMouseClicked(ev -> open.accept(i));
+            card.getStyleClass().add("inspect-error-card");
+            if (raw != null) { // the sample opens in the other panes
+                card.setStyle("-fx-cursor: hand;");
+                card.setOnMouseClicked(ev -> open.accept(i));
+            }
             samples.getChildren().add(card);
         }
     }

@@ -25,12 +25,17 @@ final class FeatureMapsPane extends BorderPane {
     private final ImageView enlarged = Fx.view("inspect-enlarged");
     private final Label enlargedCaption = new Label("Click a feature map to enlarge it.");
     private final ChoiceBox<Range.Mode> mode = new ChoiceBox<>();
+    private final Label live = new Label();
+    private final InspectViewModel vm;
     private Sample shown;
     private String selectedLayer;
     private int selectedChannel = -1;
 
     FeatureMapsPane(InspectViewModel vm, AppServices services) {
+        this.vm = vm;
         setId("inspect-feature-maps");
+        live.setId("inspect-maps-live");
+        live.getStyleClass().add(org.convstudio.ui.common.Css.TEXT_BOLD);
         mode.getItems().addAll(Range.Mode.values());
         mode.setValue(Range.Mode.PER_MAP);
         mode.setConverter(new javafx.util.StringConverter<>() {
@@ -53,7 +58,7 @@ final class FeatureMapsPane extends BorderPane {
                 Fx.muted("Bright = strong response. Per map: each map uses its own range; per layer: one range, so maps compare."));
         side.setPadding(new Insets(8));
         side.setPrefWidth(320);
-        HBox bar = new HBox(8, new Label("Normalise"), mode, Fx.exportButton(services, layers, "feature-maps.png"));
+        HBox bar = new HBox(8, new Label("Normalise"), mode, Fx.exportButton(services, layers, "feature-maps.png"), live);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(bar);
@@ -64,6 +69,9 @@ final class FeatureMapsPane extends BorderPane {
 
     private void show(Sample s) {
         shown = s;
+        InspectSnapshots.Live l = vm.liveProperty().get();
+        // says which probe round of the followed run these maps are (empty for a saved model)
+        live.setText(l != null && s != null && l.sample() == s ? "Live: " + l.title() + " · " + l.when() : "");
         layers.getChildren().clear();
         if (s == null) {
             return;

@@ -1,25 +1,37 @@
 package org.convstudio.ui.inspect;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.geometry.Insets;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.convstudio.analysis.image.Pictures;
 import org.convstudio.analysis.image.Statistics;
+import org.convstudio.engine.probe.LiveProbe;
+import org.convstudio.engine.probe.TensorStats;
 import org.convstudio.engine.probe.WeightCopy;
 import org.convstudio.ui.common.AppServices;
-import org.convstudio.ui.inspect.InspectSnapshots.Loaded;
+import org.convstudio.ui.common.AppendOnlySeries;
+import org.convstudio.ui.common.LinePlot;
+import org.convstudio.ui.inspect.InspectSnapshots.Filters;
 
 /**
  * Each convolution's kernels as images (the first layer in colour for RGB input, deeper layers summed over
- * their input channels) and a histogram of every layer's weights (and gradients when there are any).
+ * their input channels) and a histogram of every layer's weights (and gradients when there are any); while a
+ * run is followed live, the update-to-weight ratio of each layer's weights over the steps (≈1e-3 is healthy).
  */
 final class FiltersPane extends BorderPane {
 
     private final VBox rows = new VBox(12);
+    private final Label caption = new Label();
+    private final LinePlot ratios = new LinePlot();
+    private final Map<String, LinePlot.Series> ratioSeries = new LinkedHashMap<>();
 
     FiltersPane(InspectViewModel vm, AppServices services) {
         setId("inspect-filters");
@@ -30,26 +42,40 @@ final class FiltersPane extends BorderPane {
                 + "one that spreads far beyond ±1 may be exploding."), Fx.exportButton(services, rows, "filters.png"));
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        caption.setId("inspect-filters-caption");
+        caption.getStyleClass().add("card-title");
+        ratios.setId("inspect-update-ratios");
+        ratios.setLogY(true);
+        ratios.setTitle("Update-to-weight ratio per step (rule of thumb ≈ 1e-3: far below, the layer barely learns; "
+                + "far above, it may diverge)");
+        ratios.setXLabel("step");
+        ratios.setPrefSize(640, 220);
+        ratios.setMinHeight(180);
         setTop(bar);
         setCenter(scroll);
-        vm.loadedProperty().addListener((o, a, l) -> show(l));
+        vm.filtersProperty().addListener((o, a, f) -> show(f));
     }
 
-    private void show(Loaded l) {
+    private void show(Filters f) {
         rows.getChildren().clear();
-        if (l == null) {
+        if (f == null) {
             return;
         }
-        java.util.Map<String, HBox> byNode = new java.util.LinkedHashMap<>();
-        for (WeightCopy w : l.weights()) {
+        caption.setText(f.caption());
+        rows.getChildren().add(caption);
+        if (!f.ratios().isEmpty()) {
+            syncRatios(f.ratios());
+            rows.getChildren().add(ratios);
+        } else {
+            ratios.clearSeries();
+            ratioSeries.clear();
+        }
+        Map<String, FlowPane> byNode = new LinkedHashMap<>(); // rows wrap: the pane never scrolls sideways
+        for (WeightCopy w : f.weights()) {
             if (!w.trainable()) {
                 continue;
             }
-            HBox row = byNode.computeIfAbsent(w.node(), n -> {
-                HBox r = new HBox(12);
-                r.setFillHeight(false);
-                return r;
-            });
+            FlowPane row = byNode.computeIfAbsent(w.node(), n -> new FlowPane(12, 8));
             if (w.name().equals("weight") && w.value().rank() == 4) {
                 int[] s = w.value().shape();
                 ImageView k = Fx.view("inspect-kernels-" + w.node());
@@ -62,10 +88,36 @@ final class FiltersPane extends BorderPane {
                 row.getChildren().add(histogram(w.node() + " " + w.name() + " gradient", w.gradient().values(), 0xFFF0883E));
             }
         }
-        rows.getChildren().addAll(byNode.values());
-        if (!l.trained()) {
-            rows.getChildren().add(0, Fx.muted("These are the random initial weights: train the design to see what it learns."));
+        if (f.weights().isEmpty()) { // a live run too large to copy: statistics only
+            for (LiveProbe.ParameterStats p : f.stats()) {
+                FlowPane row = byNode.computeIfAbsent(p.node(), n -> new FlowPane(12, 8));
+                row.getChildren().add(Fx.captioned(p.node() + " " + p.name(), Fx.muted(stats(p))));
+            }
         }
+        rows.getChildren().addAll(byNode.values());
+        if (!f.trained()) {
+            rows.getChildren().add(1, Fx.muted("These are the random initial weights: train the design to see what it learns."));
+        }
+    }
+
+    private void syncRatios(Map<String, AppendOnlySeries.Snapshot> data) {
+        if (!ratioSeries.keySet().equals(data.keySet())) {
+            ratios.clearSeries();
+            ratioSeries.clear();
+            data.keySet().forEach(name -> ratioSeries.put(name, ratios.addSeries(name)));
+        }
+        data.forEach((name, snap) -> ratioSeries.get(name).sync(snap));
+        ratios.markDirty();
+    }
+
+    private static String stats(LiveProbe.ParameterStats p) {
+        TensorStats v = p.value();
+        String s = String.format(Locale.ROOT, "%d values · mean %.3g · std %.3g · %.3g to %.3g", v.count(), v.mean(),
+                v.std(), v.min(), v.max());
+        if (p.gradient() != null) {
+            s += String.format(Locale.ROOT, "\ngradient rms %.3g · update ratio %.2g", p.gradient().rms(), p.updateRatio());
+        }
+        return s;
     }
 
     private static VBox histogram(String title, float[] values, int colour) {

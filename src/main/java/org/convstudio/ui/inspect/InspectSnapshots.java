@@ -5,8 +5,11 @@ import org.convstudio.analysis.image.GradCam;
 import org.convstudio.analysis.image.Occlusion;
 import org.convstudio.analysis.image.ReceptiveFieldRect;
 import org.convstudio.analysis.metrics.ConfusionMatrix;
+import java.util.Map;
 import org.convstudio.engine.probe.Activations;
+import org.convstudio.engine.probe.LiveProbe;
 import org.convstudio.engine.probe.WeightCopy;
+import org.convstudio.ui.common.AppendOnlySeries;
 
 /** The immutable results the inspection worker hands to the UI. */
 public final class InspectSnapshots {
@@ -32,11 +35,14 @@ public final class InspectSnapshots {
     /**
      * One input seen by the network.
      *
-     * @param index  the validation sample, or -1 for a drawing
+     * @param index  the validation sample, -1 for a drawing, {@link #FILE} for an image file
      * @param raw    the image as shown (CHW, raw pixel values)
-     * @param label  its true class, or -1 when unknown (a drawing)
+     * @param label  its true class, or -1 when unknown (a drawing, an image file)
      */
     public record Sample(int index, float[] raw, int label, Activations activations, float[] probabilities, int predicted) {
+
+        /** The index of an image opened from a file. */
+        public static final int FILE = -2;
     }
 
     /** A unit's receptive field: the model's rectangle and the gradient-based (effective) field. */
@@ -59,10 +65,13 @@ public final class InspectSnapshots {
     /**
      * The validation set's predictions: the confusion matrix and, per sample, predicted class and top-3.
      *
-     * @param source "saved predictions" or "computed now"
+     * @param source      where they come from ("saved with epoch 3", "computed now from the saved weights")
+     * @param epoch       the saved epoch they are, or -1 when computed now from the loaded weights
+     * @param imagesKnown whether sample {@code i} is image {@code i} of the loaded validation images (false when
+     *                    the run was validated on other images: then only its numbers can be shown)
      */
     public record Errors(ConfusionMatrix matrix, int[] labels, int[] predicted, float[] confidence, int[][] top3,
-                         float[][] top3Probabilities, String source) {
+                         float[][] top3Probabilities, String source, int epoch, boolean imagesKnown) {
 
         /** Samples with this true and predicted class, most confident first. */
         public List<Integer> cell(int trueClass, int predictedClass) {
@@ -74,6 +83,42 @@ public final class InspectSnapshots {
             }
             out.sort((a, b) -> Float.compare(confidence[b], confidence[a]));
             return out;
+        }
+    }
+
+    /**
+     * What the Filters pane shows: kernels and histograms of {@code weights}, per-parameter statistics, and
+     * (live) the update-to-weight ratio of each layer's weights over the steps.
+     *
+     * @param caption what these weights are ("initial weights", "epoch 2, step 37")
+     * @param trained false for a design at its initialisation
+     * @param weights copies of the parameters (empty when the live run is too large to copy them)
+     * @param stats   live statistics per parameter (empty for a saved model)
+     * @param ratios  update-to-weight ratio per layer ("conv1 weight" → step, ratio), empty for a saved model
+     */
+    public record Filters(String caption, boolean trained, List<WeightCopy> weights, List<LiveProbe.ParameterStats> stats,
+                          Map<String, AppendOnlySeries.Snapshot> ratios) {
+
+        static Filters of(Loaded l) {
+            return new Filters(l.trained() ? l.title() : l.title() + ": random initial weights", l.trained(), l.weights(),
+                    List.of(), Map.of());
+        }
+    }
+
+    /**
+     * One live probe round of the run training now, as the panes show it.
+     *
+     * @param title   the run
+     * @param epoch   its epoch (1-based)
+     * @param step    optimiser steps taken when it was probed
+     * @param sample  the probed validation image, its maps and class probabilities
+     * @param filters its weights, gradients and update ratios
+     */
+    public record Live(String title, int epoch, long step, Sample sample, Filters filters) {
+
+        /** "epoch 2 · step 37" */
+        public String when() {
+            return "epoch " + epoch + " · step " + step;
         }
     }
 }

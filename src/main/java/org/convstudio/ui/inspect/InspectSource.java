@@ -2,22 +2,30 @@ package org.convstudio.ui.inspect;
 
 import java.nio.file.Path;
 import org.convstudio.model.graph.Network;
+import org.convstudio.ui.training.EngineRun;
 
 /**
- * What the Inspect workspace looks at: a saved run (its weights) or a design at its initialisation.
+ * What the Inspect workspace looks at: a saved run (its weights), a design at its initialisation, or the run
+ * training now in the Train workspace (followed live).
  *
  * @param label   shown in the source picker
  * @param run     the run folder, or null
- * @param network the design when {@code run} is null
+ * @param network the design when {@code run} and {@code live} are null
+ * @param live    the run to follow while it trains, or null
  */
-public record InspectSource(String label, Path run, Network network) {
+public record InspectSource(String label, Path run, Network network, EngineRun live) {
 
     public static InspectSource run(String label, Path folder) {
-        return new InspectSource(label, folder, null);
+        return new InspectSource(label, folder, null, null);
     }
 
     public static InspectSource design(String label, Network network) {
-        return new InspectSource(label, null, network);
+        return new InspectSource(label, null, network, null);
+    }
+
+    /** The run training now, followed live. */
+    public static InspectSource live(EngineRun run) {
+        return new InspectSource("Live: " + run.request().title(), null, null, run);
     }
 
     @Override

@@ -45,12 +45,13 @@ final class InspectTasks {
         return ImageAdapter.adapt(one, new ImageShape(chw[0], chw[1], chw[2])).image(0);
     }
 
-    static Attribution attribution(Probe p, InputGradients g, InspectionData d, int index, int requested, String layer) {
+    /** Attribution of image {@code x} (as the network sees it; {@code index} says which sample it is). */
+    static Attribution attribution(Probe p, InputGradients g, InspectionData d, int index, float[] x, int requested,
+                                   String layer) {
         int[] chw = p.inputShape();
         int c = chw[0];
         int h = chw[1];
         int w = chw[2];
-        float[] x = d.scaled().image(index);
         int cls = requested >= 0 ? requested : Activations.argMax(p.capture(x, 1, java.util.Set.of()).probabilities(0));
         float[] sal = Pictures.magnitude(g.saliency(x, cls).gradient(), c, h, w);
         float sigma = 0.15f * (float) (Range.of(x).max() - Range.of(x).min());
@@ -99,7 +100,29 @@ final class InspectTasks {
         int[] labels = set.labels().clone();
         int k = Math.max(classes, set.classCount());
         return new Errors(ConfusionMatrix.of(labels, predicted, k), labels, predicted, confidence, top3, top3p,
-                "computed now from the saved weights");
+                "computed now from the loaded weights", -1, true);
+    }
+
+    /**
+     * The Errors pane's view of a run's saved predictions; sample {@code i} is image {@code i} of {@code shown}
+     * when the run's validation labels are the first labels of {@code shown} (the same images, or the first of
+     * them when the run limited its validation set).
+     */
+    static Errors saved(org.convstudio.engine.train.EpochPredictions p, ImageSet shown) {
+        int n = p.size();
+        int k = p.top();
+        int[][] top3 = new int[n][];
+        float[][] top3p = new float[n][];
+        float[] confidence = new float[n];
+        for (int i = 0; i < n; i++) {
+            top3[i] = java.util.Arrays.copyOfRange(p.topClasses(), i * k, (i + 1) * k);
+            top3p[i] = java.util.Arrays.copyOfRange(p.topProbabilities(), i * k, (i + 1) * k);
+            confidence[i] = k > 0 && top3[i][0] == p.predicted()[i] ? top3p[i][0] : Float.NaN;
+        }
+        boolean same = shown != null && shown.size() >= n
+                && java.util.Arrays.equals(p.labels(), java.util.Arrays.copyOf(shown.labels(), n));
+        return new Errors(ConfusionMatrix.of(p.labels(), p.predicted(), p.classes()), p.labels(), p.predicted(),
+                confidence, top3, top3p, "saved with epoch " + p.epoch(), p.epoch(), same);
     }
 
     static int[] top(float[] p) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -15,12 +14,13 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.convstudio.analysis.image.DigitPreprocessor;
-import org.convstudio.analysis.image.ReceptiveFieldRect;
 import org.convstudio.engine.probe.InspectionData;
 import org.convstudio.engine.probe.InspectionModel;
 import org.convstudio.ui.inspect.InspectSnapshots.Attribution;
 import org.convstudio.ui.inspect.InspectSnapshots.Errors;
 import org.convstudio.ui.inspect.InspectSnapshots.Field;
+import org.convstudio.ui.inspect.InspectSnapshots.Filters;
+import org.convstudio.ui.inspect.InspectSnapshots.Live;
 import org.convstudio.ui.inspect.InspectSnapshots.Loaded;
 import org.convstudio.ui.inspect.InspectSnapshots.Sample;
 import org.convstudio.ui.inspect.InspectSnapshots.Wanted;
@@ -39,25 +39,90 @@ public final class InspectViewModel {
     private final Executor background;
     private final Consumer<Runnable> ui;
     private final AtomicReference<InspectionModel> model = new AtomicReference<>();
-    private volatile InspectionData data;
+    volatile InspectionData data;
+    /** The raw pixels of the image file shown as the sample (null before one is opened). */
+    volatile float[] fileImage;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong sampleRequest = new AtomicLong();
     private final AtomicLong drawRequest = new AtomicLong();
-    private final AtomicBoolean cancelWanted = new AtomicBoolean();
 
     private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>();
     private final ObjectProperty<Sample> sample = new SimpleObjectProperty<>();
     private final ObjectProperty<Sample> drawing = new SimpleObjectProperty<>();
-    private final ObjectProperty<Field> field = new SimpleObjectProperty<>();
-    private final ObjectProperty<Attribution> attribution = new SimpleObjectProperty<>();
-    private final ObjectProperty<Wanted> wanted = new SimpleObjectProperty<>();
-    private final ObjectProperty<Errors> errors = new SimpleObjectProperty<>();
+    private final ExplainModel explain = new ExplainModel(this);
+    private final ErrorsModel errors;
+    private final ObjectProperty<Filters> filters = new SimpleObjectProperty<>();
+    private final ObjectProperty<Live> live = new SimpleObjectProperty<>();
+    private final LiveFollower follower;
     private final StringProperty status = new SimpleStringProperty("Choose a saved run or a design to inspect.");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public InspectViewModel(Executor background, Consumer<Runnable> ui) {
         this.background = background;
         this.ui = ui;
+        this.follower = new LiveFollower(this::applyLive, ui::accept);
+        this.errors = new ErrorsModel(background, ui, this::fail);
+    }
+
+    /** What the Filters pane shows: the loaded model's weights, or the followed run's latest probe round. */
+    public ObjectProperty<Filters> filtersProperty() {
+        return filters;
+    }
+
+    /** The followed run's latest probe round shown (null when not following a run). */
+    public ObjectProperty<Live> liveProperty() {
+        return live;
+    }
+
+    /**
+     * Follows the run training now: feature maps and filters show its probe rounds while {@link #resumeLive}
+     * is in effect; the other panes keep the loaded model (if any). Call on the UI thread.
+     */
+    public void follow(org.convstudio.ui.training.EngineRun run) {
+        if (follower.run() == run) {
+            return;
+        }
+        Sample s = sample.get();
+        int n = run.request().data().test().size();
+        follower.follow(run, s == null || s.index() < 0 ? 0 : Math.min(s.index(), Math.max(0, n - 1)));
+        live.set(null);
+        busy.set(false);
+        Loaded l = loaded.get();
+        status.set("Following " + run.request().title() + " as it trains: feature maps and filters update live"
+                + (l == null ? "; the other panes look at a saved model: choose one, or wait for the run to end (its folder opens)"
+                        : "; the other panes show " + l.title()));
+    }
+
+    /** The live side: listen/stop listening to the followed run, which run, whether it is probed now. */
+    LiveFollower follower() {
+        return follower;
+    }
+
+    /** Samples the toolbar offers: the followed run's validation images, else the loaded data's. */
+    public int sampleCount() {
+        if (follower.following()) {
+            return follower.samples();
+        }
+        Loaded l = loaded.get();
+        return l == null ? 0 : l.samples();
+    }
+
+    /** Class names of the samples shown (the followed run's, else the loaded data's). */
+    public List<String> classNames() {
+        if (follower.following()) {
+            return follower.classNames();
+        }
+        Loaded l = loaded.get();
+        return l == null ? List.of() : l.classNames();
+    }
+
+    private void applyLive(Live l) {
+        if (!follower.following()) {
+            return; // delivered after the user chose another source
+        }
+        live.set(l);
+        sample.set(l.sample());
+        filters.set(l.filters());
     }
 
     public ObjectProperty<Loaded> loadedProperty() {
@@ -73,19 +138,29 @@ public final class InspectViewModel {
     }
 
     public ObjectProperty<Field> fieldProperty() {
-        return field;
+        return explain.field;
     }
 
     public ObjectProperty<Attribution> attributionProperty() {
-        return attribution;
+        return explain.attribution;
     }
 
     public ObjectProperty<Wanted> wantedProperty() {
-        return wanted;
+        return explain.wanted;
     }
 
     public ObjectProperty<Errors> errorsProperty() {
-        return errors;
+        return errors.errorsProperty();
+    }
+
+    /** The epochs whose validation predictions the open run kept (empty: the Errors pane computes them). */
+    public ObjectProperty<List<Integer>> errorEpochsProperty() {
+        return errors.epochsProperty();
+    }
+
+    /** Shows the predictions the open run saved with epoch {@code epoch} in the Errors pane. */
+    public CompletableFuture<Errors> showErrors(int epoch) {
+        return errors.show(epoch);
     }
 
     public StringProperty statusProperty() {
@@ -107,11 +182,11 @@ public final class InspectViewModel {
         return loaded.get();
     }
 
-    private void post(Runnable r) {
+    void post(Runnable r) {
         ui.accept(r);
     }
 
-    private void fail(Throwable t) {
+    void fail(Throwable t) {
         Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
         post(() -> {
@@ -157,17 +232,20 @@ public final class InspectViewModel {
                 }
                 post(() -> {
                     loaded.set(l);
-                    sample.set(null);
-                    field.set(null);
-                    attribution.set(null);
-                    wanted.set(null);
-                    errors.set(null);
+                    explain.clear();
+                    errors.clear();
                     busy.set(false);
+                    if (follower.following()) {
+                        return; // a live run was chosen meanwhile: it keeps the feature maps and filters
+                    }
+                    live.set(null);
+                    filters.set(Filters.of(l));
+                    sample.set(null);
                     status.set(l.trained() ? "Inspecting the saved run " + l.title()
                             : "Inspecting " + l.title() + ": no training yet, so these are the random initial weights");
+                    selectSample(0);
                 });
-                selectSample(0);
-                computeErrors();
+                errors.opened(source.run(), m, d);
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
@@ -177,7 +255,7 @@ public final class InspectViewModel {
         });
     }
 
-    private InspectionModel requireModel() {
+    InspectionModel requireModel() {
         InspectionModel m = model.get();
         if (m == null || data == null) {
             throw new IllegalStateException("nothing is loaded yet");
@@ -185,8 +263,15 @@ public final class InspectViewModel {
         return m;
     }
 
-    /** Shows validation sample {@code index}: every layer's feature maps and the class probabilities. */
+    /**
+     * Shows validation sample {@code index}: every layer's feature maps and the class probabilities (of the
+     * followed run from its next probe round, when following one).
+     */
     public CompletableFuture<Sample> selectSample(int index) {
+        if (follower.following()) {
+            follower.setSample(index);
+            return CompletableFuture.completedFuture(null);
+        }
         InspectionModel m = requireModel();
         InspectionData d = data;
         int i = Math.max(0, Math.min(d.raw().size() - 1, index));
@@ -227,97 +312,71 @@ public final class InspectViewModel {
 
     /** Selects unit (channel, y, x) of {@code layer}: its rectangle now, its effective field from the worker. */
     public CompletableFuture<Field> selectUnit(String layer, int channel, int y, int x, int batch) {
-        InspectionModel m = requireModel();
-        InspectionData d = data;
-        Sample s = sample.get();
-        int index = s == null || s.index() < 0 ? 0 : s.index();
-        return m.submit((p, g) -> {
-            ReceptiveFieldRect rect = ReceptiveFieldRect.of(p.analysis(), layer, y, x);
-            int n = Math.max(1, Math.min(batch, d.scaled().size() - index));
-            float[] images = new float[n * p.inputLength()];
-            for (int k = 0; k < n; k++) {
-                System.arraycopy(d.scaled().image(index + k), 0, images, k * p.inputLength(), p.inputLength());
-            }
-            float[] erf = g.effectiveReceptiveField(images, n, layer, channel, rect.y(), rect.x());
-            Field f = new Field(rect, channel, erf, index);
-            post(() -> field.set(f));
-            return f;
-        }).exceptionallyCompose(t -> {
-            fail(t);
-            return CompletableFuture.completedFuture(null);
-        });
+        return explain.selectUnit(layer, channel, y, x, batch);
     }
 
     /** Saliency, SmoothGrad, Grad-CAM on {@code layer} and occlusion for class {@code cls} (-1: predicted). */
     public CompletableFuture<Attribution> computeAttribution(int cls, String layer) {
-        InspectionModel m = requireModel();
-        InspectionData d = data;
-        Sample s = sample.get();
-        int index = s == null ? 0 : Math.max(0, s.index());
-        post(() -> busy.set(true));
-        return m.submit((p, g) -> {
-            Attribution a = InspectTasks.attribution(p, g, d, index, cls, layer);
-            post(() -> {
-                attribution.set(a);
-                busy.set(false);
-            });
-            return a;
-        }).exceptionallyCompose(t -> {
-            fail(t);
-            return CompletableFuture.completedFuture(null);
-        });
+        return explain.computeAttribution(cls, layer);
     }
 
     /** Activation maximisation of one channel; cancellable with {@link #cancelWanted()}. */
     public CompletableFuture<Wanted> computeWanted(String layer, int channel) {
-        InspectionModel m = requireModel();
-        cancelWanted.set(false);
-        post(() -> {
-            busy.set(true);
-            status.set("Finding what " + layer + " channel " + channel + " responds to…");
-        });
-        return m.submit((p, g) -> {
-            var r = org.convstudio.engine.probe.ActivationMaximizer.defaults().run(g, layer, channel, 1, cancelWanted::get);
-            Wanted w = new Wanted(layer, channel, r.image(), r.activation());
-            post(() -> {
-                wanted.set(w);
-                busy.set(false);
-                status.set(String.format(java.util.Locale.ROOT, "%s channel %d: mean activation %.3f for this image", layer,
-                        channel, r.activation()));
-            });
-            return w;
-        }).exceptionallyCompose(t -> {
-            fail(t);
-            return CompletableFuture.completedFuture(null);
-        });
+        return explain.computeWanted(layer, channel);
     }
 
     public void cancelWanted() {
-        cancelWanted.set(true);
+        explain.cancelWanted();
     }
 
-    /** Predictions for the whole validation set (the Errors pane). */
+    /** Predictions for the whole validation set computed from the loaded weights (the Errors pane). */
     public CompletableFuture<Errors> computeErrors() {
+        return errors.compute(requireModel(), data);
+    }
+
+    /**
+     * Shows an image file as the sample (converted to the network's input shape, scaled as the validation
+     * images): its feature maps and probabilities, and it is what the other panes explain until another sample
+     * is chosen. Not while following a live run (it probes the run's validation images).
+     */
+    public CompletableFuture<Sample> selectImageFile(java.nio.file.Path file) {
+        if (follower.following()) {
+            status.set("Choose a saved run or a design to look at an image file: a live run shows its validation images.");
+            return CompletableFuture.completedFuture(null);
+        }
         InspectionModel m = requireModel();
         InspectionData d = data;
+        sampleRequest.incrementAndGet(); // a validation sample still on its way no longer replaces it
         return m.submit((p, g) -> {
-            Errors e = InspectTasks.errors(p, d);
-            post(() -> errors.set(e));
-            return e;
+            int[] chw = p.inputShape();
+            float[] raw = org.convstudio.engine.data.ImageFolderReader.readImage(file,
+                    new org.convstudio.engine.data.ImageShape(chw[0], chw[1], chw[2]));
+            Sample s = InspectTasks.sample(p, Sample.FILE, raw, d.scale(raw), -1);
+            fileImage = raw;
+            post(() -> {
+                sample.set(s);
+                status.set("Sample: the image file " + file.getFileName() + ", converted to " + chw[0] + "×" + chw[1] + "×"
+                        + chw[2]);
+            });
+            return s;
         }).exceptionallyCompose(t -> {
             fail(t);
             return CompletableFuture.completedFuture(null);
         });
     }
 
-    /** The raw image of validation sample {@code i} (for thumbnails), or null. */
+    /** The raw image of validation sample {@code i} (or of the image file, {@link Sample#FILE}), or null. */
     public float[] rawImage(int i) {
+        if (i == Sample.FILE) {
+            return fileImage;
+        }
         InspectionData d = data;
         return d == null || i < 0 || i >= d.raw().size() ? null : d.raw().image(i);
     }
 
     /** Frees the model (when the app closes). */
     public void close() {
+        follower.unfollow();
         InspectionModel m = model.getAndSet(null);
         if (m != null) {
             m.close();

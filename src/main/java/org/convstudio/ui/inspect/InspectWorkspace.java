@@ -27,7 +27,11 @@ import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.common.AppServices;
 import org.convstudio.ui.common.Css;
 import org.convstudio.ui.common.Workspace;
+import javafx.beans.value.ObservableValue;
+import org.convstudio.ui.training.EngineRun;
 import org.convstudio.ui.training.RunCatalog;
+import org.convstudio.ui.training.RunState;
+import org.convstudio.ui.training.TrainingRun;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -57,14 +61,33 @@ public final class InspectWorkspace implements Workspace {
     private FieldPane field;
     private DrawPane draw;
     private AttributionPane attribution;
+    private final ObservableValue<TrainingRun> currentRun;
+    private final ObservableValue<RunState> runState;
+    private boolean shown;
+    /** A run the user turned away from (picked another source while it trained): not followed again. */
+    private TrainingRun declined;
 
     /**
      * @param services      the shell's services (status bar, dialogs, data folder)
      * @param currentDesign the design open in the Design workspace (may return null)
      */
     public InspectWorkspace(AppServices services, Supplier<Network> currentDesign) {
+        this(services, currentDesign, null, null);
+    }
+
+    /**
+     * @param currentRun the Train workspace's current run (followed live while it trains; may be null)
+     * @param runState   its state
+     */
+    public InspectWorkspace(AppServices services, Supplier<Network> currentDesign, ObservableValue<TrainingRun> currentRun,
+                            ObservableValue<RunState> runState) {
         this.services = services;
         this.currentDesign = currentDesign;
+        this.currentRun = currentRun;
+        this.runState = runState;
+        if (runState != null) {
+            runState.addListener((o, a, st) -> runStateChanged(st));
+        }
     }
 
     @Override
@@ -101,7 +124,76 @@ public final class InspectWorkspace implements Workspace {
 
     @Override
     public void onShown() {
+        shown = true;
+        followActiveRun();
         refreshSources();
+        updateListening();
+    }
+
+    @Override
+    public void onHidden() {
+        shown = false;
+        updateListening();
+    }
+
+    /** The active run, when it is an engine run the user has not turned away from. */
+    private EngineRun activeRun() {
+        EngineRun r = trainingRun();
+        return r != declined ? r : null;
+    }
+
+    /** The run training now (an engine run), or null. */
+    private EngineRun trainingRun() {
+        TrainingRun r = currentRun == null ? null : currentRun.getValue();
+        RunState st = runState == null ? null : runState.getValue();
+        return r instanceof EngineRun e && st != null && st.isActive() ? e : null;
+    }
+
+    private void followActiveRun() {
+        EngineRun r = activeRun();
+        if (r != null && vm.follower().run() != r) {
+            view();
+            InspectSource live = InspectSource.live(r);
+            source.getItems().removeIf(x -> x.live() != null);
+            source.getItems().add(0, live);
+            source.setValue(live);
+        }
+    }
+
+    /** Probes only while someone looks: the workspace shown, on a pane that follows the run. */
+    private void updateListening() {
+        Tab t = tabs == null ? null : tabs.getSelectionModel().getSelectedItem();
+        boolean looking = shown && t != null && ("inspect-tab-maps".equals(t.getId()) || "inspect-tab-filters".equals(t.getId()));
+        if (looking) {
+            vm.follower().resume();
+        } else {
+            vm.follower().pause();
+        }
+    }
+
+    /** A new run starts (followed when the workspace is shown); the followed run ends (its folder is opened). */
+    private void runStateChanged(RunState st) {
+        if (st == null) {
+            return;
+        }
+        if (st.isActive()) {
+            if (shown) {
+                followActiveRun();
+                updateListening();
+            }
+            return;
+        }
+        if (st.isTerminal()) { // the run that ended can no longer be followed
+            source.getItems().removeIf(x -> x.live() != null && x != source.getValue());
+        }
+        EngineRun followed = vm.follower().run();
+        if (followed != null && st.isTerminal() && followed == (currentRun == null ? null : currentRun.getValue())) {
+            vm.follower().unfollow();
+            java.nio.file.Path folder = followed.request().folder();
+            InspectSource saved = InspectSource.run("Run " + folder.getFileName() + " (just trained)", folder);
+            source.getItems().removeIf(x -> x.live() == followed);
+            open(saved);
+        }
     }
 
     private void build() {
@@ -112,7 +204,18 @@ public final class InspectWorkspace implements Workspace {
         source.setPrefWidth(260);
         source.setMinWidth(160);
         source.valueProperty().addListener((o, a, s) -> {
-            if (s != null && s != a) {
+            if (s == null || s == a) {
+                return;
+            }
+            if (s.live() != null) {
+                vm.follow(s.live());
+                sampleRange(vm.sampleCount(), true);
+                updateListening();
+            } else {
+                if (vm.follower().following()) {
+                    declined = vm.follower().run();
+                    vm.follower().unfollow();
+                }
                 vm.open(s);
             }
         });
@@ -121,8 +224,9 @@ public final class InspectWorkspace implements Workspace {
         sample.setId("inspect-sample");
         sample.setEditable(true);
         sample.setPrefWidth(100);
+        sample.setMinWidth(84);
         sample.valueProperty().addListener((o, a, i) -> {
-            if (i != null && vm.loaded() != null) {
+            if (i != null && (vm.loaded() != null || vm.follower().following())) {
                 vm.selectSample(i);
             }
         });
@@ -130,6 +234,23 @@ public final class InspectWorkspace implements Workspace {
         prev.setOnAction(e -> sample.decrement());
         Button next = new Button(null, new FontIcon(MaterialDesignC.CHEVRON_RIGHT));
         next.setOnAction(e -> sample.increment());
+        Button imageFile = new Button("Image file…");
+        imageFile.setId("inspect-image-file");
+        imageFile.setMinWidth(Region.USE_PREF_SIZE);
+        imageFile.setTooltip(new javafx.scene.control.Tooltip("Look at an image of your own (converted to the network's input)"));
+        imageFile.setOnAction(e -> {
+            if (vm.loaded() == null) {
+                return;
+            }
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                    "*.bmp", "*.gif"));
+            java.io.File f = fc.showOpenDialog(services == null ? null : services.window());
+            if (f != null) {
+                vm.selectImageFile(f.toPath());
+                tabs.getSelectionModel().select(0);
+            }
+        });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
@@ -148,13 +269,14 @@ public final class InspectWorkspace implements Workspace {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMaxWidth(360);
-        HBox bar = new HBox(8, inspectLabel, source, refresh, sampleLabel, prev, sample, next, prediction, grow, busy, status);
+        HBox bar = new HBox(8, inspectLabel, source, refresh, sampleLabel, prev, sample, next, imageFile, prediction, grow, busy,
+                status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("workspace-toolbar");
         vm.loadedProperty().addListener((o, a, l) -> {
             if (l != null) {
-                sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, l.samples() - 1, 0));
+                sampleRange(l.samples(), false);
             }
         });
         vm.sampleProperty().addListener((o, a, s) -> {
@@ -162,10 +284,11 @@ public final class InspectWorkspace implements Workspace {
                 prediction.setText("");
                 return;
             }
-            var l = vm.loaded();
-            prediction.setText(String.format(java.util.Locale.ROOT, "label %s → predicted %s (%.0f %%)",
-                    s.label() < l.classNames().size() && s.label() >= 0 ? l.classNames().get(s.label()) : "?",
-                    s.predicted() < l.classNames().size() ? l.classNames().get(s.predicted()) : Integer.toString(s.predicted()),
+            List<String> names = vm.classNames();
+            prediction.setText(String.format(java.util.Locale.ROOT, "%s → predicted %s (%.0f %%)",
+                    s.index() == InspectSnapshots.Sample.FILE ? "image file"
+                            : "label " + (s.label() < names.size() && s.label() >= 0 ? names.get(s.label()) : "?"),
+                    s.predicted() < names.size() ? names.get(s.predicted()) : Integer.toString(s.predicted()),
                     100 * s.probabilities()[s.predicted()]));
         });
         field = new FieldPane(vm, services);
@@ -186,9 +309,17 @@ public final class InspectWorkspace implements Workspace {
             if (t != null && "inspect-tab-draw".equals(t.getId()) && vm.loaded() != null && vm.drawingProperty().get() == null) {
                 draw.clear();
             }
+            updateListening();
         });
         view.setTop(bar);
         view.setCenter(tabs);
+    }
+
+    /** The sample spinner offers images 0 … n-1, from 0 or keeping the current one (when it fits). */
+    private void sampleRange(int n, boolean keepCurrent) {
+        Integer now = sample.getValue();
+        int keep = now == null || !keepCurrent ? 0 : Math.max(0, Math.min(now, n - 1));
+        sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Math.max(0, n - 1), keep));
     }
 
     private static Tab tab(String title, String id, Node content) {
@@ -218,6 +349,10 @@ public final class InspectWorkspace implements Workspace {
             }
             InspectSource keep = source.getValue();
             List<InspectSource> items = new ArrayList<>(list);
+            EngineRun training = trainingRun();
+            if (training != null) {
+                items.add(0, InspectSource.live(training)); // the run training now can be followed
+            }
             if (keep != null) {
                 items.removeIf(s -> s.label().equals(keep.label()));
                 items.add(0, keep); // the open source stays selected and shown

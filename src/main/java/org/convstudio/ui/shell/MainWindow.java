@@ -79,7 +79,8 @@ public final class MainWindow {
                 training.dataProperty()));
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
-        add(new InspectWorkspace(services, () -> design.viewModel().getNetwork()));
+        add(new InspectWorkspace(services, () -> design.viewModel().getNetwork(), training.currentRunProperty(),
+                training.stateProperty()));
         add(new EmbedWorkspace(services));
         add(new ClassroomWorkspace());
         startup("other workspaces");

@@ -8,6 +8,7 @@ import org.convstudio.analysis.metrics.ConfusionMatrix;
 import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.probe.ProbeTap;
 import org.convstudio.engine.run.Explain;
 import org.convstudio.engine.run.RunSetupException;
 import org.convstudio.engine.run.TrainingJob;
@@ -45,7 +46,11 @@ public final class EngineRun implements TrainingRun {
                           int moreEpochs, String title, TorchThreads.Settings threads) {
     }
 
+    /** Live probe rounds per second at most, while the Inspect workspace follows the run. */
+    public static final double PROBES_PER_SECOND = 4;
+
     private final Request request;
+    private final ProbeTap probes = new ProbeTap(PROBES_PER_SECOND);
     private final Object lock = new Object();
     private final RunControl control = new RunControl();
     private volatile TrainingJob job;
@@ -73,6 +78,14 @@ public final class EngineRun implements TrainingRun {
     public TrainingSession session() {
         TrainingJob j = job;
         return j == null ? null : j.session();
+    }
+
+    /**
+     * The run's step hook for live probes (see {@link ProbeTap}): it probes only
+     * while someone listens; its sample indices refer to {@code request().data().test()}.
+     */
+    public ProbeTap probes() {
+        return probes;
     }
 
     /** The job once built (null before). */
@@ -124,7 +137,7 @@ public final class EngineRun implements TrainingRun {
                     ? TrainingJob.resume(request.folder()).optMoreEpochs(request.moreEpochs())
                     : TrainingJob.builder().setDesign(request.network()).setConfig(request.config())
                             .optRunFolder(request.folder());
-            j = b.setData(request.data()).optListener(new Listener()).optControl(control)
+            j = b.setData(request.data()).optListener(new Listener()).optControl(control).optStepHook(probes)
                     .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp()).build();
         } catch (RuntimeException | Error e) {
             publish(RunState.FAILED, e instanceof RunSetupException ? e.getMessage()
@@ -137,6 +150,8 @@ public final class EngineRun implements TrainingRun {
             }
         }
         job = j;
+        int batch = j.session().config().batchSize();
+        probes.setImages(j.data().test(), (j.data().train().size() + batch - 1) / batch);
         try {
             if (control.stopPending()) {
                 publish(RunState.STOPPED, "");

@@ -29,6 +29,7 @@ public final class RunController {
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper(this, "device", "");
     private final ObjectProperty<Function<EngineRun.Request, TrainingRun>> runFactory =
             new SimpleObjectProperty<>(this, "runFactory", EngineRun::new);
+    private final ReadOnlyObjectWrapper<TrainingRun> current = new ReadOnlyObjectWrapper<>(this, "currentRun");
     private final PulseDrain<TrainingSnapshot> drain;
     private final Runnable onRunsChanged;
     private TrainingRun run;
@@ -66,11 +67,17 @@ public final class RunController {
         return run;
     }
 
+    /** The current (or last) run; changes when a run is launched (the Inspect workspace follows it). */
+    public ReadOnlyObjectProperty<TrainingRun> currentRunProperty() {
+        return current.getReadOnlyProperty();
+    }
+
     /** Starts the run {@code request} describes. */
     public void launch(EngineRun.Request request) {
         run = runFactory.get().apply(request);
         snapshot.set(TrainingSnapshot.idle());
         state.set(RunState.STARTING);
+        current.set(run);
         drain.start();
         run.start(drain::publish);
     }

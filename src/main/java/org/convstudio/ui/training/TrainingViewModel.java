@@ -186,6 +186,11 @@ public final class TrainingViewModel {
         return runs.currentRun();
     }
 
+    /** The current (or last) run as a property: set when a run is launched. */
+    public ReadOnlyObjectProperty<TrainingRun> currentRunProperty() {
+        return runs.currentRunProperty();
+    }
+
     // ------------------------------------------------------------------ data
 
     /** Loads the default data set (the bundled sample) unless one is loaded or loading. */

@@ -54,6 +54,13 @@ class RunFolderPredictionsTest {
         // the file's accuracy is the one recorded in the history
         double recorded = new RunFolder(dir).readHistory().get(1).validationAccuracy();
         assertEquals(recorded, saved.accuracy(), 1e-12);
+        // each epoch keeps its own copy: epoch 1's accuracy is epoch 1's in the history
+        assertEquals(List.of(1, 2), RunReader.predictionEpochs(dir));
+        EpochPredictions first = RunReader.predictions(dir, 1).orElseThrow();
+        assertEquals(1, first.epoch());
+        assertEquals(new RunFolder(dir).readHistory().get(0).validationAccuracy(), first.accuracy(), 1e-12);
+        assertArrayEquals(saved.predicted(), RunReader.predictions(dir, 2).orElseThrow().predicted());
+        assertTrue(RunReader.predictions(dir, 7).isEmpty(), "no epoch 7");
 
         // a folder from before predictions.json: still passes the checks and continues, and gets the file again
         Files.delete(dir.resolve(PredictionsFile.FILE));
@@ -65,6 +72,7 @@ class RunFolderPredictionsTest {
             EpochPredictions again = RunReader.predictions(dir).orElseThrow();
             assertEquals(3, again.epoch());
             assertArrayEquals(s.lastValidationPredictions(), again.predicted());
+            assertEquals(List.of(1, 2, 3), RunReader.predictionEpochs(dir));
         }
     }
 

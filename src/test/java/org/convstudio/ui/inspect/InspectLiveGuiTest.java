@@ -1,0 +1,140 @@
+package org.convstudio.ui.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.shell.ConvStudioApp;
+import org.convstudio.ui.training.EngineRun;
+import org.convstudio.ui.training.RunState;
+import org.convstudio.ui.training.TrainingViewModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/**
+ * Inspect follows the run training in the Train workspace: its feature maps show successive probe rounds, and
+ * the run is probed only while the workspace is shown.
+ */
+@Tag("gui")
+class InspectLiveGuiTest {
+
+    private static final Pattern STEP = Pattern.compile("epoch (\\d+) · step (\\d+)");
+
+    private ConvStudioApp app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void isolate() throws Exception {
+        GuiTestSupport.isolate();
+        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "1024,200");
+    }
+
+    @AfterAll
+    static void unlimit() {
+        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        app = GuiTestSupport.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        GuiTestSupport.fx(() -> train().stop());
+        GuiTestSupport.waitUntil(() -> !train().getState().isActive(), 30);
+        GuiTestSupport.stop(app);
+    }
+
+    private TrainingViewModel train() {
+        return app.window().training();
+    }
+
+    @Test
+    void featureMapsFollowTheTrainingRunAndProbesStopWhenInspectIsHidden() throws Exception {
+        robot.clickOn("#nav-train");
+        GuiTestSupport.waitUntil(() -> train().dataProperty().get() != null && !train().dataLoadingProperty().get(), 60);
+        javafx.scene.control.Spinner<Integer> epochs = GuiTestSupport.fx(
+                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+        javafx.scene.control.Spinner<Integer> batch = GuiTestSupport.fx(
+                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        GuiTestSupport.fx(() -> {
+            epochs.getValueFactory().setValue(100); // far longer than the test: it is stopped at the end
+            batch.getValueFactory().setValue(32);
+        });
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> train().getState() == RunState.RUNNING, 60);
+        EngineRun run = (EngineRun) GuiTestSupport.fx(() -> train().currentRun());
+        assertFalse(run.probes().isProbing(), "nobody is looking yet: the run trains without probes");
+
+        robot.clickOn("#nav-inspect");
+        InspectWorkspace ws = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
+        InspectViewModel vm = ws.viewModel();
+        ComboBox<InspectSource> source = GuiTestSupport.fx(() -> (ComboBox<InspectSource>) app.stage().getScene().lookup("#inspect-source"));
+        GuiTestSupport.waitUntil(() -> source.getValue() != null && source.getValue().live() == run, 10);
+
+        // every text the feature-map pane shows for a probe round, as it changes
+        Label live = GuiTestSupport.fx(() -> (Label) app.stage().getScene().lookup("#inspect-maps-live"));
+        Set<Long> steps = new ConcurrentSkipListSet<>();
+        GuiTestSupport.fx(() -> live.textProperty().addListener((o, a, text) -> {
+            Matcher m = STEP.matcher(text);
+            if (m.find()) {
+                steps.add(Long.parseLong(m.group(2)));
+            }
+        }));
+        GuiTestSupport.waitUntil(() -> steps.size() >= 2, 60);
+        assertTrue(run.probes().isProbing());
+        var shown = GuiTestSupport.fx(() -> vm.liveProperty().get());
+        assertNotNull(shown);
+        assertEquals(14, shown.sample().activations().ids().size(), "every lenet block's maps");
+        assertTrue(GuiTestSupport.fx(() -> app.stage().getScene().lookup("#inspect-maps-conv1")) != null, "conv1's grid is drawn");
+
+        // the filters follow too: kernels, histograms and the update ratios of every layer's weights
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-filters"));
+        GuiTestSupport.waitUntil(() -> {
+            var f = vm.filtersProperty().get();
+            return f != null && f.caption().contains("live at") && !f.ratios().isEmpty()
+                    && f.ratios().values().stream().allMatch(r -> r.size() >= 1);
+        }, 30);
+        assertTrue(GuiTestSupport.fx(() -> vm.filtersProperty().get().weights().size()) >= 10, "lenet's parameters");
+        assertTrue(run.probes().isProbing(), "the Filters pane follows the run as well");
+
+        // another workspace: nobody looks, the run trains without probes
+        robot.clickOn("#nav-train");
+        assertFalse(GuiTestSupport.fx(() -> run.probes().isProbing()), "probes stop when Inspect is hidden");
+        assertTrue(GuiTestSupport.fx(() -> train().getState().isActive()), "the run still trains");
+        robot.clickOn("#nav-inspect");
+        GuiTestSupport.waitUntil(() -> run.probes().isProbing(), 10);
+
+        // the run ends (after its first epoch was saved): Inspect opens its folder, so every pane can look at the
+        // trained weights, and the Errors pane offers the predictions saved with each epoch
+        GuiTestSupport.waitUntil(() -> train().snapshotProperty().get().valAccuracy().size() >= 1, 120);
+        GuiTestSupport.fx(() -> train().stop());
+        GuiTestSupport.waitUntil(() -> !train().getState().isActive(), 60);
+        assertFalse(run.probes().isProbing());
+        GuiTestSupport.waitUntil(() -> source.getValue() != null && source.getValue().live() == null
+                && run.request().folder().equals(source.getValue().run()), 20);
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-errors"));
+        ComboBox<Integer> saved = GuiTestSupport.fx(() -> (ComboBox<Integer>) app.stage().getScene().lookup("#inspect-errors-epoch"));
+        GuiTestSupport.waitUntil(() -> vm.errorsProperty().get() != null && saved.isVisible() && !saved.getItems().isEmpty(), 60);
+        int newest = GuiTestSupport.fx(() -> saved.getItems().get(saved.getItems().size() - 1));
+        assertEquals(newest, GuiTestSupport.fx(() -> vm.errorsProperty().get().epoch()), "the newest saved epoch first");
+        assertEquals(200, GuiTestSupport.fx(() -> vm.errorsProperty().get().labels().length), "the run's 200 validation images");
+        GuiTestSupport.fx(() -> saved.setValue(1));
+        GuiTestSupport.waitUntil(() -> vm.errorsProperty().get().epoch() == 1, 20);
+        assertTrue(GuiTestSupport.fx(() -> vm.errorsProperty().get().imagesKnown()), "validated on the sample's first 200 images");
+    }
+}
