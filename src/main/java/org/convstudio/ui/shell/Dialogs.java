@@ -27,8 +27,10 @@ public final class Dialogs {
 
     /** Keys that are not menu accelerators (they belong to the canvas, fields or presentation mode). */
     static final String[][] OTHER_KEYS = {
-        {"Shift+click / drag on empty canvas", "Add to the selection / select an area"},
-        {"Ctrl+scroll, middle or right drag", "Zoom / pan the canvas"},
+        {"Shift+click", "Add a block to the selection"},
+        {"Drag on empty canvas", "Select an area"},
+        {"Ctrl+scroll", "Zoom the canvas"},
+        {"Middle or right drag", "Pan the canvas"},
         {"Escape (in a field)", "Put an invalid value back"},
         {"← / → (Classroom)", "Previous / next step"},
     };

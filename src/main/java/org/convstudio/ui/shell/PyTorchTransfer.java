@@ -297,7 +297,7 @@ final class PyTorchTransfer {
         area.setEditable(false);
         area.setWrapText(true);
         area.setPrefColumnCount(64);
-        area.setPrefRowCount(Math.min(14, (int) text.lines().count() + 1));
+        area.setPrefRowCount(Math.min(16, (int) text.lines().count() + 4));
         area.setId(id + "-text");
         a.getDialogPane().setContent(area);
         a.setResizable(true);

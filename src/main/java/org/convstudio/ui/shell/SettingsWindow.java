@@ -83,7 +83,7 @@ final class SettingsWindow {
         HBox.setHgrow(runsFolder, Priority.ALWAYS);
         Label folderNote = new Label(runsFolderFixed
                 ? "Set on the command line (-D" + RunLocation.RUNS_PROPERTY + "); change it there."
-                : "Empty: " + defaultRuns + ". The command line's train uses " + defaultRuns + " unless told otherwise.");
+                : "Empty: the default, " + defaultRuns + " (where the command line's train puts runs too).");
         folderNote.setWrapText(true);
         folderNote.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         runsFolder.setDisable(runsFolderFixed);
@@ -103,16 +103,22 @@ final class SettingsWindow {
         grid.setHgap(12);
         grid.setVgap(8);
         grid.setPadding(new Insets(8, 4, 4, 4));
-        grid.addRow(0, new Label("Theme"), theme);
-        grid.addRow(1, new Label("Large Text"), largeText);
-        grid.addRow(2, new Label("Runs folder"), folderRow);
+        grid.addRow(0, label("Theme"), theme);
+        grid.addRow(1, label("Large Text"), largeText);
+        grid.addRow(2, label("Runs folder"), folderRow);
         grid.add(folderNote, 1, 3);
-        grid.addRow(4, new Label("Training threads"), threads);
+        grid.addRow(4, label("Training threads"), threads);
         grid.add(threadsNote, 1, 5);
         GridPane.setHgrow(folderRow, Priority.ALWAYS);
         folderNote.setMaxWidth(460);
         threadsNote.setMaxWidth(460);
         dialog.getDialogPane().setContent(grid);
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     Dialog<ButtonType> dialog() {

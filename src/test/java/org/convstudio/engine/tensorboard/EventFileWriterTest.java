@@ -61,6 +61,31 @@ class EventFileWriterTest {
         assertTrue(e.getMessage().contains("CRC"), e.getMessage());
     }
 
+    /** TensorBoard's own reader, when python3 has the tensorboard package (skipped with a message otherwise). */
+    @Test
+    void tensorBoardReadsTheScalars() throws Exception {
+        boolean have;
+        try {
+            have = new ProcessBuilder("python3", "-c", "import tensorboard").start().waitFor() == 0;
+        } catch (IOException e) {
+            have = false;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(have,
+                "python3 has no tensorboard package: the event files are checked by EventFileReader only");
+        try (EventFileWriter w = new EventFileWriter(dir)) {
+            w.scalar("loss/train", 1, 0.75);
+            w.scalar("loss/train", 2, 0.5);
+        }
+        String script = "import sys\n"
+                + "from tensorboard.backend.event_processing.event_accumulator import EventAccumulator\n"
+                + "a = EventAccumulator(sys.argv[1]); a.Reload()\n"
+                + "for e in a.Scalars('loss/train'): print(e.step, e.value)\n";
+        Process p = new ProcessBuilder("python3", "-c", script, dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("1 0.75") && out.contains("2 0.5"), out);
+    }
+
     @Test
     void twoWritersInOneFolderGetTwoFiles() throws Exception {
         try (EventFileWriter a = new EventFileWriter(dir); EventFileWriter b = new EventFileWriter(dir)) {

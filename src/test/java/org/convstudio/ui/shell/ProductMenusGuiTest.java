@@ -259,10 +259,9 @@ class ProductMenusGuiTest {
                 .contains(PseudoClass.getPseudoClass("frozen"))), "a frozen block is drawn differently");
         assertEquals(61_706 - 2_416, GuiTestSupport.fx(() -> vm.getAnalysis().totals().trainableParams()));
         // the Train page says it too
-        String share = GuiTestSupport.fx(() -> {
-            app.window().show("train");
-            return ((Label) app.stage().getScene().lookup("#train-trainable-share")).getText();
-        });
+        GuiTestSupport.fx(() -> app.window().show("train"));
+        GuiTestSupport.settle(); // the page's side panel is in a scroll pane: its content joins the scene with the skin
+        String share = GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup("#train-trainable-share")).getText());
         assertEquals("59,290 of 61,706 parameters train (1 block frozen)", share);
         GuiTestSupport.fx(() -> app.window().show("design"));
         GuiTestSupport.settle();
@@ -344,14 +343,15 @@ class ProductMenusGuiTest {
         String copied = GuiTestSupport.fx(() -> Clipboard.getSystemClipboard().getString());
         assertNotNull(copied);
         for (String line : new String[] {"ConvStudio: ", "Java: ", "JavaFX: ", "DJL: ", "libtorch: 2.7.1", "OS: ", "Memory: ",
-            "Threads: ", "Log file: " + home.resolve("logs")}) {
+            "Threads: ", "Log file: " + AppLog.file()}) {
             assertTrue(copied.contains(line), line + " in:\n" + copied);
         }
         closePane("diagnostics-dialog");
 
         // the log file receives what the app logs
         Path log = AppLog.file();
-        assertEquals(home.resolve("logs").resolve("convstudio-0.log"), log);
+        assertNotNull(log, "the app writes a log file");
+        assertTrue(log.getFileName().toString().equals("convstudio-0.log") && log.getParent().getFileName().toString().equals("logs"), log.toString());
         System.err.println("log line from ProductMenusGuiTest");
         GuiTestSupport.waitUntil(() -> Files.readString(log).contains("log line from ProductMenusGuiTest"), 10);
     }
