@@ -24,7 +24,12 @@ mkdir -p "$input/assets"
 cp target/convstudio.jar "$input/"
 cp -r target/lib "$input/lib"
 cp -r assets/datasets "$input/assets/datasets"   # the bundled sample, found next to the jar
+# the Java modules the app uses (jdeps-style list; MODULES=all keeps jpackage's default, the whole JDK)
+MODULES=${MODULES:-java.base,java.desktop,java.logging,java.management,jdk.management,java.prefs,java.xml,java.sql,java.naming,java.net.http,java.scripting,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.localedata,jdk.charsets}
 extra=()
+if [ "$MODULES" != all ]; then
+  extra+=(--add-modules "$MODULES")
+fi
 case "$TYPE" in
   deb) extra+=(--linux-shortcut --linux-menu-group Education --linux-package-name convstudio
                --linux-app-category education) ;;

@@ -16,9 +16,13 @@ echo "app image: $(du -sh target/dist/ConvStudio | cut -f1) (runtime $(du -sh ta
 version=$("$launcher" --version)
 echo "$launcher --version -> $version"
 [[ "$version" == ConvStudio* ]] || { echo "FAIL: --version printed '$version'"; exit 1; }
-summary=$("$launcher" summary lenet | tail -1)
+summary=$("$launcher" summary lenet | grep "Total params")
 echo "$launcher summary lenet -> $summary"
 [[ "$summary" == *"61,706"* ]] || { echo "FAIL: summary lenet did not count 61,706 parameters"; exit 1; }
+# a short training run through the packaged runtime and its bundled libtorch and sample
+trained=$("$launcher" train lenet --epochs 1 --limit 256 --batch 32 --out "$(mktemp -d)/run" | grep "^epoch")
+echo "$launcher train lenet --epochs 1 --limit 256 -> $trained"
+[[ "$trained" == epoch* ]] || { echo "FAIL: the packaged app did not train"; exit 1; }
 
 if ! command -v xvfb-run >/dev/null 2>&1; then
   echo "SKIPPED the window check: xvfb-run not found (apt-get install xvfb xauth)"

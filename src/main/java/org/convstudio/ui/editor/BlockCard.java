@@ -149,7 +149,7 @@ public final class BlockCard extends StackPane {
         summary.setText((s == null || s.isBlank() ? type.description() : s) + (rf.isEmpty() ? "" : " · RF " + rf));
         shape.setText(known ? "→ " + info.output() : "→ ?");
         pseudoClassStateChanged(FROZEN, !node.trainable());
-        params.setText(known ? (node.trainable() ? "" : "\u2744 frozen · ") + formatCount(info.params()) + " params" : "");
+        params.setText(known ? (node.trainable() ? "" : "\u2744 ") + formatCount(info.params()) + " params" : "");
         inPort.setVisible(type.maxInputs() > 0);
 
         Problem first = problems.isEmpty() ? null : problems.stream().filter(Problem::isError).findFirst()
