@@ -36,7 +36,7 @@ final class SettingsForm {
     private final Label deviceNote = new Label();
     private final Label formErrorLabel = new Label();
     private final CheckBox augment = new CheckBox("±2 px shift, ±12°");
-    private final CheckBox tensorBoard = new CheckBox("Event files in the run folder");
+    private final CheckBox tensorBoard = new CheckBox("Write event files");
     private final Label trainableShare = new Label();
 
     SettingsForm(TrainingViewModel vm) {
