@@ -370,14 +370,19 @@ public final class TrainingJob implements AutoCloseable {
             TorchThreads.Settings t = config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                     : threads != null ? threads : TorchThreads.forHeadless();
             Network net = d.network();
+            TrainingListener l = null;
             try {
+                l = withTensorBoard(dir);
                 TrainingSession.Builder b = saved != null
                         ? TrainingSession.fromRunFolder(dir, () -> NetworkBlock.of(net), d.chw(), d.classCount())
                         : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), d.chw(), d.classCount())
                                 .setConfig(config).optRunFolder(dir, NetworkJson.toJson(net));
-                return b.optListener(withTensorBoard(dir)).optThreads(t).optStepHook(stepHook).optControl(control)
+                return b.optListener(l).optThreads(t).optStepHook(stepHook).optControl(control)
                         .optRunLock(lock).build();
             } catch (IOException | RuntimeException e) {
+                if (l instanceof org.convstudio.engine.tensorboard.TensorBoardListener tb) {
+                    tb.close(); // the session never started: its event file is closed here
+                }
                 throw new RunSetupException(Explain.sentence(saved != null ? "Cannot continue the run in " + dir
                         : "Cannot start training", e), e);
             }

@@ -94,6 +94,11 @@ public final class TensorBoardListener implements TrainingListener {
         }
     }
 
+    /** Closes the event file (the run ends by itself through {@link #onStateChanged}; this is for a run that never started). */
+    public void close() {
+        closeQuietly();
+    }
+
     private void closeQuietly() {
         EventFileWriter w = writer;
         writer = null;
