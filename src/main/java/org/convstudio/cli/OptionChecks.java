@@ -48,6 +48,7 @@ final class OptionChecks {
         }
         path("--out", c.outDir);
         path("--resume", c.resume);
+        path("--tensorboard", c.tensorBoard);
         return threads(c.threads, Runtime.getRuntime().availableProcessors(), err);
     }
 

@@ -1,9 +1,6 @@
 package org.convstudio.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +23,8 @@ import org.convstudio.engine.run.RunDesign;
 import org.convstudio.engine.run.RunLock;
 import org.convstudio.engine.run.RunSetupException;
 import org.convstudio.engine.run.TrainingJob;
-import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.LrSchedule;
 import org.convstudio.engine.train.RunState;
-import org.convstudio.engine.train.TrainingAdapter;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.engine.train.TrainingSession;
 import org.convstudio.engine.train.TrainingSnapshot;
@@ -116,12 +111,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per epoch on standard output.")
     boolean json;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR", description = "Also write TensorBoard event files (loss, accuracy, learning rate per epoch) into DIR/<run folder name>.")
+    Path tensorBoard;
+
     @Spec
     CommandSpec spec;
 
     /** The run folder's record of the input scaling (written by {@link TrainingJob} for every run). */
     static final String NORMALIZATION = InputScaling.FILE;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The run folder's lock (--out, --resume), held from before the folder is first touched until the command ends. */
     private RunLock lock;
@@ -184,11 +181,12 @@ final class TrainCommand implements Callable<Integer> {
         } catch (OutOfMemoryError e) {
             throw new UserError(Explain.outOfMemoryWith("loading the images"));
         }
-        Listener listener = new Listener(out, json);
+        org.convstudio.model.analysis.TrainableCount count = org.convstudio.model.analysis.TrainableCount.of(design.network());
+        EpochPrinter listener = new EpochPrinter(out, json, count);
         TrainingJob built;
         try {
             built = builder.setData(split).optListener(listener).optThreads(TorchThreads.forHeadless())
-                    .optRunLock(lock).build();
+                    .optRunLock(lock).optTensorBoard(tensorBoard == null ? null : tensorBoard.toAbsolutePath()).build();
         } catch (RunSetupException e) { // the memory guard's advice names the option
             throw new UserError(e.getMessage().replace("use a batch of at most ", "use --batch "));
         }
@@ -197,6 +195,11 @@ final class TrainCommand implements Callable<Integer> {
             if (!json) {
                 out.printf(Locale.ROOT, "Training %s on %s (%d train / %d validation images), run folder %s%n",
                         design.network().name(), data, split.train().size(), split.test().size(), job.folder());
+                out.println(count.sentence());
+                if (tensorBoard != null) {
+                    out.println("TensorBoard event files in " + tensorBoard.toAbsolutePath().resolve(job.folder().getFileName().toString())
+                            + " (view with: tensorboard --logdir " + tensorBoard + ")");
+                }
                 out.flush();
             }
             if (session.device().fellBack()) {
@@ -312,77 +315,4 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints each epoch as it ends (called on the session's dispatcher thread). */
-    private static final class Listener extends TrainingAdapter {
-        private final PrintWriter out;
-        private final boolean json;
-        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-
-        /** The run's final state reaches listeners after its last epoch: wait for it (bounded). */
-        void awaitEnd() throws InterruptedException {
-            ended.await(30, java.util.concurrent.TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void onStateChanged(TrainingSnapshot snapshot) {
-            RunState st = snapshot.state();
-            if (st == RunState.FINISHED || st == RunState.STOPPED || st == RunState.DIVERGED || st == RunState.FAILED) {
-                ended.countDown();
-            }
-        }
-
-        Listener(PrintWriter out, boolean json) {
-            this.out = out;
-            this.json = json;
-        }
-
-        @Override
-        public void onEpochEnd(TrainingSnapshot snapshot, EpochRecord r) {
-            if (json) {
-                ObjectNode o = JSON.createObjectNode();
-                o.put("epoch", r.epoch());
-                o.put("trainLoss", r.trainLoss());
-                o.put("trainAcc", r.trainAccuracy());
-                number(o, "valLoss", r.validationLoss());
-                number(o, "valAcc", r.validationAccuracy());
-                o.put("imagesPerSecond", r.imagesPerSecond());
-                o.put("seconds", r.seconds());
-                o.put("learningRate", r.learningRate());
-                o.put("device", snapshot.device());
-                long rss = residentBytes();
-                if (rss > 0) {
-                    o.put("residentMiB", Math.round(rss / 1048576.0 * 10) / 10.0);
-                }
-                out.println(o.toString());
-                out.flush();
-            } else {
-                out.printf(Locale.ROOT, "epoch %3d  train loss %.4f acc %.4f  val loss %.4f acc %.4f  %8.0f images/s  %6.1f s%n",
-                        r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
-                        r.imagesPerSecond(), r.seconds());
-                out.flush();
-            }
-        }
-
-        /** The process's resident memory (Linux /proc; 0 elsewhere), to check that it stays flat. */
-        private static long residentBytes() {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                return 0;
-            }
-            return 0;
-        }
-
-        private static void number(ObjectNode o, String field, double v) {
-            if (Double.isFinite(v)) {
-                o.put(field, v);
-            } else {
-                o.putNull(field);
-            }
-        }
-    }
 }

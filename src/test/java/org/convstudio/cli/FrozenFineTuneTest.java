@@ -58,6 +58,7 @@ class FrozenFineTuneTest {
         assertEquals(0, imported.code(), imported.err());
         Result tune = SummaryCommandTest.run("train", "--resume", dir.resolve("b").toString(), "--epochs", "1", "--limit", "96", "--threads", "1");
         assertEquals(0, tune.code(), tune.err());
+        assertTrue(tune.out().contains("59,134 of 61,706 parameters train (2 blocks frozen)"), tune.out());
         assertEquals(0, SummaryCommandTest.run("export", "pytorch", dir.resolve("b").toString(), "--out", dir.resolve("eb").toString()).code());
 
         Map<String, float[]> before = read(dir.resolve("ea/weights.safetensors"));

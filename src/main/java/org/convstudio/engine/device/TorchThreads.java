@@ -25,9 +25,22 @@ public final class TorchThreads {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Desktop app: intra-op = max(1, cores - 1), inter-op 1. */
+    private static volatile int appIntraOp;
+
+    /** Desktop app: intra-op = the Settings window's count, else max(1, cores - 1); inter-op 1. */
     public static Settings forApp() {
-        return new Settings(Math.max(1, cores() - 1), 1);
+        int n = appIntraOp;
+        return new Settings(n > 0 ? Math.min(n, cores()) : Math.max(1, cores() - 1), 1);
+    }
+
+    /** The app's automatic intra-op thread count: max(1, cores - 1). */
+    public static int forAppAutomatic() {
+        return Math.max(1, cores() - 1);
+    }
+
+    /** The app's chosen intra-op thread count for its next runs (0: automatic, cores - 1). */
+    public static void setAppIntraOp(int threads) {
+        appIntraOp = Math.max(0, threads);
     }
 
     /** Headless runs and benchmarks: intra-op = all cores, inter-op 1. */

@@ -149,6 +149,7 @@ public final class TrainingJob implements AutoCloseable {
         private StepHook stepHook;
         private RunControl control;
         private RunLock runLock;
+        private Path tensorBoard;
 
         private Builder(RunReader.SavedRun saved) {
             this.saved = saved;
@@ -213,6 +214,15 @@ public final class TrainingJob implements AutoCloseable {
          */
         public Builder optThreads(TorchThreads.Settings threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Also writes TensorBoard event files (loss, accuracy, learning rate per epoch) into {@code logDir}/<run
+         * folder name>; a relative {@code logDir} is taken inside the run folder (the app uses {@code tensorboard}).
+         */
+        public Builder optTensorBoard(Path logDir) {
+            this.tensorBoard = logDir;
             return this;
         }
 
@@ -347,18 +357,32 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
 
+        /** The run's listener, behind a TensorBoard writer when one was asked for. */
+        private TrainingListener withTensorBoard(Path dir) throws IOException {
+            if (tensorBoard == null) {
+                return listener;
+            }
+            Path logDir = tensorBoard.isAbsolute() ? tensorBoard.resolve(dir.getFileName().toString()) : dir.resolve(tensorBoard);
+            return org.convstudio.engine.tensorboard.TensorBoardListener.create(logDir, listener);
+        }
+
         private TrainingSession session(RunDesign d, Path dir, RunLock lock) {
             TorchThreads.Settings t = config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                     : threads != null ? threads : TorchThreads.forHeadless();
             Network net = d.network();
+            TrainingListener l = null;
             try {
+                l = withTensorBoard(dir);
                 TrainingSession.Builder b = saved != null
                         ? TrainingSession.fromRunFolder(dir, () -> NetworkBlock.of(net), d.chw(), d.classCount())
                         : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), d.chw(), d.classCount())
                                 .setConfig(config).optRunFolder(dir, NetworkJson.toJson(net));
-                return b.optListener(listener).optThreads(t).optStepHook(stepHook).optControl(control)
+                return b.optListener(l).optThreads(t).optStepHook(stepHook).optControl(control)
                         .optRunLock(lock).build();
             } catch (IOException | RuntimeException e) {
+                if (l instanceof org.convstudio.engine.tensorboard.TensorBoardListener tb) {
+                    tb.close(); // the session never started: its event file is closed here
+                }
                 throw new RunSetupException(Explain.sentence(saved != null ? "Cannot continue the run in " + dir
                         : "Cannot start training", e), e);
             }

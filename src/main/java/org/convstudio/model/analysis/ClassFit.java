@@ -55,6 +55,31 @@ public final class ClassFit {
         return Optional.of(new Mismatch(msg, Optional.empty(), Optional.empty()));
     }
 
+    /** The id of the Dense block that produces the class scores (the classifier head), if the design has one. */
+    public static Optional<String> headId(Analysis a) {
+        if (a == null || a.outputId() == null) {
+            return Optional.empty();
+        }
+        Node last = a.network().node(a.outputId()).orElse(null);
+        Node dense = last == null ? null : lastDense(a.network(), last);
+        return dense == null ? Optional.empty() : Optional.of(dense.id());
+    }
+
+    /**
+     * Transfer learning's "new classifier head": the design with its head given {@code classes} units (keeping
+     * its bias setting) and made trainable, so that it learns the new classes while a frozen backbone keeps
+     * its weights. Empty when the design has no Dense head.
+     *
+     * @throws IllegalArgumentException when {@code classes} is below 1
+     */
+    public static Optional<Network> replaceHead(Analysis a, int classes) {
+        if (classes < 1) {
+            throw new IllegalArgumentException("A classifier needs at least one class, not " + classes + ".");
+        }
+        return headId(a).map(id -> a.network().update(id, n -> n.withLayer(new Dense(classes, ((Dense) n.layer()).bias()))
+                .withTrainable(true)));
+    }
+
     /** The Dense block that produces the class scores: {@code last} or the one just before its pass-through tail. */
     private static Node lastDense(Network net, Node last) {
         Node n = last;

@@ -26,6 +26,7 @@ public final class BlockCard extends StackPane {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass FROZEN = PseudoClass.getPseudoClass("frozen");
 
     private final String nodeId;
     private final FontIcon icon = new FontIcon();
@@ -147,7 +148,8 @@ public final class BlockCard extends StackPane {
         String rf = known ? receptiveField(info) : "";
         summary.setText((s == null || s.isBlank() ? type.description() : s) + (rf.isEmpty() ? "" : " · RF " + rf));
         shape.setText(known ? "→ " + info.output() : "→ ?");
-        params.setText(known ? formatCount(info.params()) + " params" : "");
+        pseudoClassStateChanged(FROZEN, !node.trainable());
+        params.setText(known ? (node.trainable() ? "" : "\u2744 ") + formatCount(info.params()) + " params" : "");
         inPort.setVisible(type.maxInputs() > 0);
 
         Problem first = problems.isEmpty() ? null : problems.stream().filter(Problem::isError).findFirst()
@@ -175,6 +177,9 @@ public final class BlockCard extends StackPane {
                 tip.append("\nEach output value sees a ").append(field.height().size()).append("×").append(field.width().size())
                         .append(" patch of the input; neighbours are ").append(field.height().jump()).append(" pixels apart");
             }
+        }
+        if (!node.trainable()) {
+            tip.append("\n\nFrozen: training keeps this block's weights (untick Trainable in the inspector to train it).");
         }
         for (Problem p : problems) {
             tip.append("\n\n").append(p.isError() ? "⚠ " : "• ").append(p.message());

@@ -264,6 +264,30 @@ public final class DesignViewModel {
         return edit("Edit " + id, n -> n.withLayer(id, layer), coalesceKey);
     }
 
+    /** Freezes block {@code id} (training keeps its weights) or makes it trainable again: one undo step. */
+    public boolean setTrainable(String id, boolean trainable) {
+        return edit((trainable ? "Unfreeze " : "Freeze ") + id, n -> n.update(id, x -> x.withTrainable(trainable)));
+    }
+
+    /**
+     * Transfer learning's new classifier head: the Dense block that produces the class scores gets {@code classes}
+     * units and is made trainable (one undo step; it is selected). Returns "" when done, else why not.
+     */
+    public String replaceClassifierHead(int classes) {
+        var head = org.convstudio.model.analysis.ClassFit.headId(getAnalysis());
+        if (head.isEmpty()) {
+            return "This design has no Dense block producing its class scores: end it with Flatten and Dense first.";
+        }
+        if (classes < 1 || classes > 1_000_000) {
+            return "Give a number of classes from 1 to 1,000,000.";
+        }
+        edit("Replace classifier head (" + classes + " classes)", n -> org.convstudio.model.analysis.ClassFit
+                .replaceHead(NetworkAnalyzer.analyze(n), classes).orElse(n));
+        selection.clear();
+        selection.add(head.get());
+        return "";
+    }
+
     public boolean rename(String network) {
         return edit("Rename design", n -> n.withName(network));
     }

@@ -245,6 +245,11 @@ public final class DesignWorkspace implements Workspace {
         vm.selectAll();
     }
 
+    /** Edit ▸ Replace Classifier Head…: asks for the number of classes (one undo step). */
+    public void replaceClassifierHead() {
+        FreezeControls.askHead(app.window(), vm);
+    }
+
     public void autoLayout() {
         view();
         vm.autoLayout();

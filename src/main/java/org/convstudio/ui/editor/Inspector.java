@@ -50,6 +50,7 @@ public final class Inspector extends ScrollPane {
     private final BlockFacts blockFacts;
     private String shownId;
     private Layer shownLayer;
+    private boolean shownTrainable;
     private boolean committing;
     private ObjectNode extraFields;
 
@@ -85,7 +86,7 @@ public final class Inspector extends ScrollPane {
             String id = sel.iterator().next();
             var node = vm.getNetwork().node(id).orElse(null);
             if (node != null) {
-                if (!id.equals(shownId) || !node.layer().equals(shownLayer)) {
+                if (!id.equals(shownId) || !node.layer().equals(shownLayer) || node.trainable() != shownTrainable) {
                     showBlock(node);
                 } else {
                     blockFacts.update(shownId);
@@ -109,6 +110,7 @@ public final class Inspector extends ScrollPane {
         shownId = node.id();
         shownLayer = node.layer();
         editors.clear();
+        shownTrainable = node.trainable();
         LayerType type = node.layer().type();
         FontIcon icon = new FontIcon(BlockIcons.of(type));
         icon.getStyleClass().add("inspector-icon");
@@ -165,6 +167,15 @@ public final class Inspector extends ScrollPane {
         Label output = new Label("Result");
         output.getStyleClass().add("panel-title");
         box.getChildren().setAll(head, desc, settings, grid, validation, blockFacts.problems, blockFacts.inputs, output, blockFacts.facts);
+        javafx.scene.control.CheckBox trainable = FreezeControls.trainableSwitch(vm, node,
+                vm.getAnalysis() == null ? null : vm.getAnalysis().info(node.id()).orElse(null),
+                () -> committing = true, () -> {
+                    committing = false;
+                    shownTrainable = vm.getNetwork().node(node.id()).map(org.convstudio.model.graph.Node::trainable).orElse(true);
+                });
+        if (trainable != null) {
+            box.getChildren().add(4, trainable);
+        }
         blockFacts.update(shownId);
     }
 
@@ -377,6 +388,6 @@ public final class Inspector extends ScrollPane {
         nameLabel.getStyleClass().add("panel-title");
         Label summary = new Label("Summary");
         summary.getStyleClass().add("panel-title");
-        box.getChildren().setAll(title, hint, nameLabel, name, summary, list);
+        box.getChildren().setAll(title, hint, nameLabel, name, summary, list, FreezeControls.designTools(vm));
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Window geometry, theme and recent files, kept in {@link Preferences} (user node {@code org/convstudio};
+ * Window geometry, theme, Large Text, runs folder, threads and recent files, kept in {@link Preferences} (user node {@code org/convstudio};
  * tests use another node through the {@code convstudio.prefs} system property).
  *
  * <p>{@link #load()} reads everything at once and is meant for the launcher thread
@@ -32,6 +32,8 @@ public final class AppPrefs {
     private WindowGeometry window;
     private String theme;
     private boolean largeText;
+    private String runsFolder = "";
+    private int threads;
     private final List<Path> recent = new ArrayList<>();
 
     private AppPrefs(Preferences node) {
@@ -54,6 +56,8 @@ public final class AppPrefs {
                     n.getBoolean("window.maximized", false));
             p.theme = n.get("theme", "light");
             p.largeText = n.getBoolean("largeText", false);
+            p.runsFolder = n.get("runsFolder", "");
+            p.threads = Math.max(0, n.getInt("threads", 0));
             for (int i = 0; i < MAX_RECENT; i++) {
                 String s = n.get("recent." + i, null);
                 if (s != null && !s.isBlank()) {
@@ -99,6 +103,26 @@ public final class AppPrefs {
     public void setLargeText(boolean v) {
         largeText = v;
         node.putBoolean("largeText", v);
+    }
+
+    /** The default folder of new runs, or "" for the data folder's {@code runs}. */
+    public String runsFolder() {
+        return runsFolder;
+    }
+
+    public void setRunsFolder(String folder) {
+        runsFolder = folder == null ? "" : folder.strip();
+        node.put("runsFolder", runsFolder);
+    }
+
+    /** PyTorch threads for training in the app (0: automatic). */
+    public int threads() {
+        return threads;
+    }
+
+    public void setThreads(int n) {
+        threads = Math.max(0, n);
+        node.putInt("threads", threads);
     }
 
     /** Most recent first. */

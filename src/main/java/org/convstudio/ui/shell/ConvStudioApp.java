@@ -50,6 +50,7 @@ public class ConvStudioApp extends Application {
         LOG.debug("start-up: init at {} ms", sinceJvmStart());
         prefs = AppPrefs.load();
         LOG.debug("start-up: preferences read at {} ms", sinceJvmStart());
+        AppLog.install(org.convstudio.engine.run.RunLocation.dataDirectory()); // rotated log file in the data folder
     }
 
     @Override
@@ -88,6 +89,13 @@ public class ConvStudioApp extends Application {
         stage.show();
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);
+        if (Boolean.getBoolean("convstudio.smokeTest")) { // packaging/smoke-test.sh: the window came up, close it
+            Platform.runLater(() -> {
+                stage.hide();
+                Platform.exit();
+            });
+            return;
+        }
         window.design().checkRecovery();
     }
 

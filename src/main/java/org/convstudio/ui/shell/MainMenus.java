@@ -24,8 +24,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -50,9 +52,12 @@ final class MainMenus {
     final RadioMenuItem darkItem = new RadioMenuItem("Dark");
     final CheckMenuItem largeTextItem = new CheckMenuItem("Large Text (Projector)");
     private RunKeys runKeys;
+    private final ShellActions actions;
+    private MenuBar bar;
 
     MainMenus(MainWindow window, Stage stage, AppPrefs prefs, DesignWorkspace design, TrainingViewModel training,
-            Map<String, Workspace> workspaces) {
+            Map<String, Workspace> workspaces, ShellActions actions) {
+        this.actions = actions;
         this.window = window;
         this.stage = stage;
         this.prefs = prefs;
@@ -82,6 +87,10 @@ final class MainMenus {
                 item("Save As…", MaterialDesignC.CONTENT_SAVE_EDIT, "Shortcut+Shift+S", design::saveAs),
                 new SeparatorMenuItem(),
                 item("Export Diagram as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", design::exportPng),
+                exportMenu(),
+                item("Import Weights…", MaterialDesignD.DOWNLOAD_OUTLINE, null, actions::importWeights),
+                new SeparatorMenuItem(),
+                item("Settings…", MaterialDesignC.COG_OUTLINE, "Shortcut+COMMA", actions::settings),
                 new SeparatorMenuItem(),
                 item("Quit", MaterialDesignE.EXIT_TO_APP, "Shortcut+Q", window::requestQuit));
         fillRecent(recent);
@@ -97,7 +106,9 @@ final class MainMenus {
         Menu edit = new Menu("_Edit", null, undo, redo, new SeparatorMenuItem(), delete, duplicate,
                 item("Select All", MaterialDesignS.SELECT_ALL, "Shortcut+A", design::selectAll),
                 new SeparatorMenuItem(),
-                item("Auto Layout", MaterialDesignS.SITEMAP, "Shortcut+L", design::autoLayout));
+                item("Auto Layout", MaterialDesignS.SITEMAP, "Shortcut+L", design::autoLayout),
+                new SeparatorMenuItem(),
+                item("Replace Classifier Head…", MaterialDesignS.SWAP_HORIZONTAL, null, design::replaceClassifierHead));
 
         ToggleGroup themes = new ToggleGroup();
         lightItem.setToggleGroup(themes);
@@ -145,14 +156,30 @@ final class MainMenus {
         Menu run = new Menu("_Run", null, train, pause, stop);
 
         Menu help = new Menu("_Help", null,
-                item("Keyboard Shortcuts", MaterialDesignK.KEYBOARD, "F1", () -> Dialogs.shortcuts(stage)),
-                item("About ConvStudio", MaterialDesignI.INFORMATION_OUTLINE, null, () -> Dialogs.about(stage)));
+                item("Getting Started", MaterialDesignH.HUMAN_GREETING_VARIANT, null, actions::tour),
+                item("Keyboard Shortcuts", MaterialDesignK.KEYBOARD, "F1", () -> actions.shortcuts(bar)),
+                new SeparatorMenuItem(),
+                item("Copy Diagnostics", MaterialDesignC.CLIPBOARD_TEXT_OUTLINE, null, actions::copyDiagnostics),
+                item("About ConvStudio", MaterialDesignI.INFORMATION_OUTLINE, null, actions::about));
 
-        MenuBar bar = new MenuBar(file, edit, view, run, help);
+        bar = new MenuBar(file, edit, view, run, help);
         bar.setId("menu-bar");
         return bar;
     }
 
+
+    private Menu exportMenu() {
+        MenuItem pytorch = item("PyTorch…", MaterialDesignL.LANGUAGE_PYTHON, null, actions::exportPyTorch);
+        pytorch.setId("menu-export-pytorch");
+        Menu export = new Menu("Export", new FontIcon(MaterialDesignE.EXPORT), pytorch);
+        export.setId("menu-export");
+        return export;
+    }
+
+    /** The menu bar (after {@link #build()}). */
+    MenuBar bar() {
+        return bar;
+    }
 
     private void fillRecent(Menu recent) {
         recent.getItems().clear();

@@ -58,16 +58,20 @@ public final class MainWindow {
     static final double LARGE_TEXT_PX = 18;
     static final double BASE_TEXT_PX = 14;
     private Alert stopDialog;
+    private final TrainWorkspace trainWorkspace;
+    private final ShellActions actions;
 
     public MainWindow(Stage stage, AppPrefs prefs) {
         this.stage = stage;
         this.prefs = prefs;
         this.statusBar = new StatusBar(training.stateProperty());
+        ShellActions.applyStartupPrefs(prefs); // the runs folder and threads before anything reads them
         AppServices services = new Services();
         design = new DesignWorkspace(services);
         add(design);
         startup("design workspace");
-        add(new TrainWorkspace(training, services));
+        trainWorkspace = new TrainWorkspace(training, services);
+        add(trainWorkspace);
         startup("train workspace");
         training.analysisProperty().bind(design.viewModel().analysisProperty());
         // the Train page belongs to the design: runs are named after its document, another design clears it
@@ -87,7 +91,8 @@ public final class MainWindow {
 
         root.getStyleClass().add("app-root");
         root.setId("app-root");
-        menus = new MainMenus(this, stage, prefs, design, training, workspaces);
+        actions = new ShellActions(this, stage, prefs);
+        menus = new MainMenus(this, stage, prefs, design, training, workspaces, actions);
         root.setTop(menus.build());
         root.setLeft(buildSidebar());
         startup("menus and sidebar");
@@ -127,6 +132,26 @@ public final class MainWindow {
 
     public StatusBar statusBar() {
         return statusBar;
+    }
+
+    /** The run selected in the Train workspace's runs list, if any. */
+    public java.util.Optional<Path> selectedRun() {
+        var item = trainWorkspace.runList().getSelectionModel().getSelectedItem();
+        return item == null ? java.util.Optional.empty() : java.util.Optional.of(item.dir());
+    }
+
+    /** The sidebar button of workspace {@code id}, or null. */
+    Node navButton(String id) {
+        return navButtons.get(id);
+    }
+
+    MainMenus menus() {
+        return menus;
+    }
+
+    /** File and Help's commands (tests). */
+    ShellActions actions() {
+        return actions;
     }
 
     public Workspace currentWorkspace() {

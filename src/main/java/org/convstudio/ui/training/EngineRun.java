@@ -43,11 +43,20 @@ public final class EngineRun implements TrainingRun {
      * @param threads    PyTorch thread counts when the settings leave them open (null: {@link TorchThreads#forApp()})
      */
     public record Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
-                          int moreEpochs, String title, TorchThreads.Settings threads) {
+                          int moreEpochs, String title, TorchThreads.Settings threads, boolean tensorBoard) {
+
+        /** A run without TensorBoard event files. */
+        public Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
+                       int moreEpochs, String title, TorchThreads.Settings threads) {
+            this(network, config, data, samples, folder, moreEpochs, title, threads, false);
+        }
     }
 
     /** Live probe rounds per second at most, while the Inspect workspace follows the run. */
     public static final double PROBES_PER_SECOND = 4;
+
+    /** The folder inside a run folder that holds its TensorBoard event files (the Train page's TensorBoard box). */
+    public static final String TENSORBOARD_FOLDER = "tensorboard";
 
     private final Request request;
     private final ProbeTap probes = new ProbeTap(PROBES_PER_SECOND);
@@ -138,7 +147,8 @@ public final class EngineRun implements TrainingRun {
                     : TrainingJob.builder().setDesign(request.network()).setConfig(request.config())
                             .optRunFolder(request.folder());
             j = b.setData(request.data()).optListener(new Listener()).optControl(control).optStepHook(probes)
-                    .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp()).build();
+                    .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp())
+                    .optTensorBoard(request.tensorBoard() ? Path.of(TENSORBOARD_FOLDER) : null).build();
         } catch (RuntimeException | Error e) {
             publish(RunState.FAILED, e instanceof RunSetupException ? e.getMessage()
                     : Explain.sentence("The run could not start", e));

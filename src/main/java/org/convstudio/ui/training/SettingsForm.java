@@ -36,6 +36,8 @@ final class SettingsForm {
     private final Label deviceNote = new Label();
     private final Label formErrorLabel = new Label();
     private final CheckBox augment = new CheckBox("±2 px shift, ±12°");
+    private final CheckBox tensorBoard = new CheckBox("Write event files");
+    private final Label trainableShare = new Label();
 
     SettingsForm(TrainingViewModel vm) {
         this.vm = vm;
@@ -104,6 +106,16 @@ final class SettingsForm {
                 "Each training batch is shifted by up to 2 pixels and rotated by up to 12 degrees at random:"
                         + " the network sees a slightly different digit every epoch and overfits less."));
         augment.selectedProperty().addListener((o, a, b) -> update());
+        tensorBoard.setId("train-tensorboard");
+        tensorBoard.setWrapText(true);
+        tensorBoard.setTooltip(new Tooltip("Also writes loss, accuracy and learning rate per epoch as TensorBoard event files"
+                + " into the run folder's tensorboard folder: tensorboard --logdir <runs folder>"));
+        tensorBoard.selectedProperty().bindBidirectional(vm.tensorBoardProperty());
+        trainableShare.setId("train-trainable-share");
+        trainableShare.setWrapText(true);
+        trainableShare.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        trainableShare.textProperty().bind(Bindings.createStringBinding(() -> vm.analysisProperty().get() == null ? ""
+                : org.convstudio.model.analysis.TrainableCount.of(vm.analysisProperty().get()).sentence(), vm.analysisProperty()));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -122,11 +134,12 @@ final class SettingsForm {
         form.addRow(r++, TrainPanels.formLabel("Seed"), seed);
         form.addRow(r++, TrainPanels.formLabel("Device"), deviceChoice);
         form.addRow(r++, TrainPanels.formLabel("Augment"), augment);
+        form.addRow(r++, TrainPanels.formLabel("TensorBoard"), tensorBoard);
         form.add(deviceNote, 0, r++, 2, 1);
         form.add(formErrorLabel, 0, r, 2, 1);
         form.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getState().isActive(), vm.stateProperty()));
         update();
-        return new VBox(8, TrainPanels.sectionTitle("HYPERPARAMETERS"), form);
+        return new VBox(8, TrainPanels.sectionTitle("HYPERPARAMETERS"), form, trainableShare);
     }
 
     private void update() {

@@ -106,6 +106,13 @@ public final class TrainingViewModel {
         return runs.deviceProperty();
     }
 
+    private final javafx.beans.property.BooleanProperty tensorBoard = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /** True to also write TensorBoard event files into each new or continued run's {@code tensorboard} folder. */
+    public javafx.beans.property.BooleanProperty tensorBoardProperty() {
+        return tensorBoard;
+    }
+
     /** The design to train: bind it to the Design workspace's analysis. */
     public ObjectProperty<Analysis> analysisProperty() {
         return analysis;
@@ -241,7 +248,7 @@ public final class TrainingViewModel {
         dataSet.clearError();
         Path folder = history.catalog().newRunFolder(net.name());
         runs.launch(new EngineRun.Request(net, config.get(), d.split(), d.samples(), folder, 0,
-                net.name() + " on " + d.spec(), null));
+                net.name() + " on " + d.spec(), null, tensorBoard.get()));
     }
 
     /**
@@ -273,7 +280,7 @@ public final class TrainingViewModel {
             return "The loaded data set has more classes than the run's network has outputs.";
         }
         runs.launch(new EngineRun.Request(info.network(), null, d.split(), d.samples(), info.dir(), moreEpochs,
-                info.name() + " (continued) on " + d.spec(), null));
+                info.name() + " (continued) on " + d.spec(), null, tensorBoard.get()));
         return "";
     }
 
