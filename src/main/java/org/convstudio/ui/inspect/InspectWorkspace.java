@@ -57,6 +57,8 @@ public final class InspectWorkspace implements Workspace {
     private FieldPane field;
     private DrawPane draw;
     private AttributionPane attribution;
+    /** The sample to show when the source being opened is loaded (see {@link #showSample}). */
+    private int firstSample;
 
     /**
      * @param services      the shell's services (status bar, dialogs, data folder)
@@ -113,7 +115,7 @@ public final class InspectWorkspace implements Workspace {
         source.setMinWidth(160);
         source.valueProperty().addListener((o, a, s) -> {
             if (s != null && s != a) {
-                vm.open(s);
+                vm.open(s, firstSample);
             }
         });
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
@@ -154,7 +156,9 @@ public final class InspectWorkspace implements Workspace {
         bar.getStyleClass().add("workspace-toolbar");
         vm.loadedProperty().addListener((o, a, l) -> {
             if (l != null) {
-                sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, l.samples() - 1, 0));
+                int first = Math.max(0, Math.min(firstSample, l.samples() - 1));
+                firstSample = 0;
+                sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, l.samples() - 1, first));
             }
         });
         vm.sampleProperty().addListener((o, a, s) -> {
@@ -234,6 +238,28 @@ public final class InspectWorkspace implements Workspace {
             source.getItems().add(0, s);
         }
         source.setValue(s);
+    }
+
+    /**
+     * Shows validation sample {@code index} on the Feature maps tab: of the saved run in {@code run}, opened unless
+     * it is the open source, or (run null) of the source open now, or of the next one chosen (the Embed workspace's
+     * "open in Inspect").
+     */
+    public void showSample(java.nio.file.Path run, int index) {
+        view();
+        InspectSource open = source.getValue();
+        tabs.getSelectionModel().select(0);
+        if (run == null || (open != null && run.equals(open.run()))) {
+            if (vm.loaded() != null && open != null) {
+                sample.getValueFactory().setValue(index);
+            } else {
+                firstSample = index;
+            }
+            return;
+        }
+        firstSample = index;
+        open(source.getItems().stream().filter(s -> run.equals(s.run())).findFirst()
+                .orElse(InspectSource.run("Run " + run.getFileName(), run)));
     }
 
     public void select(String tabId) {
