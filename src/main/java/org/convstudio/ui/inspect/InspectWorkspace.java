@@ -57,8 +57,14 @@ public final class InspectWorkspace implements Workspace {
     private FieldPane field;
     private DrawPane draw;
     private AttributionPane attribution;
-    /** The sample to show when the source being opened is loaded (see {@link #showSample}). */
-    private int firstSample;
+    /**
+     * A sample asked for by {@link #showSample} (-1: none) and the run it belongs to (null: whichever source opens
+     * next); it follows the sample spinner, so a source reopened by a refresh keeps showing it.
+     */
+    private int wantedSample = -1;
+    private java.nio.file.Path wantedRun;
+    /** The sample the source opened last starts at. */
+    private int openedFirst;
 
     /**
      * @param services      the shell's services (status bar, dialogs, data folder)
@@ -115,7 +121,11 @@ public final class InspectWorkspace implements Workspace {
         source.setMinWidth(160);
         source.valueProperty().addListener((o, a, s) -> {
             if (s != null && s != a) {
-                vm.open(s, firstSample);
+                boolean wanted = wantedSample >= 0 && (wantedRun == null || wantedRun.equals(s.run()));
+                wantedSample = wanted ? wantedSample : -1;
+                wantedRun = wanted ? s.run() : null;
+                openedFirst = Math.max(0, wantedSample);
+                vm.open(s, openedFirst);
             }
         });
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
@@ -125,6 +135,7 @@ public final class InspectWorkspace implements Workspace {
         sample.setPrefWidth(100);
         sample.valueProperty().addListener((o, a, i) -> {
             if (i != null && vm.loaded() != null) {
+                wantedSample = wantedSample >= 0 ? i : -1;
                 vm.selectSample(i);
             }
         });
@@ -156,8 +167,7 @@ public final class InspectWorkspace implements Workspace {
         bar.getStyleClass().add("workspace-toolbar");
         vm.loadedProperty().addListener((o, a, l) -> {
             if (l != null) {
-                int first = Math.max(0, Math.min(firstSample, l.samples() - 1));
-                firstSample = 0;
+                int first = Math.max(0, Math.min(openedFirst, l.samples() - 1));
                 sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, l.samples() - 1, first));
             }
         });
@@ -249,15 +259,15 @@ public final class InspectWorkspace implements Workspace {
         view();
         InspectSource open = source.getValue();
         tabs.getSelectionModel().select(0);
+        wantedSample = index;
         if (run == null || (open != null && run.equals(open.run()))) {
+            wantedRun = open == null ? null : open.run();
             if (vm.loaded() != null && open != null) {
                 sample.getValueFactory().setValue(index);
-            } else {
-                firstSample = index;
             }
             return;
         }
-        firstSample = index;
+        wantedRun = run;
         open(source.getItems().stream().filter(s -> run.equals(s.run())).findFirst()
                 .orElse(InspectSource.run("Run " + run.getFileName(), run)));
     }

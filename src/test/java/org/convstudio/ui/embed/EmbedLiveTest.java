@@ -52,7 +52,8 @@ class EmbedLiveTest {
         assertEquals(300, layer.points());
         assertSame(layer.predictions(), in.predictions(), "the input space is coloured with the layer's predictions");
         assertEquals(300, layer.validation(), "the first 300 samples are validation images");
-        assertEquals(1, layer.epoch());
+        assertEquals(org.convstudio.engine.run.RunReader.read(run).checkpoint().epochsCompleted(), layer.epoch(),
+                "the map names the epoch of the weights it was made from");
         assertTrue(in.quality().neighborhoodHit() > 0.3 && layer.quality().neighborhoodHit() > 0.3);
 
         // the same samples again: the input space is kept, not recomputed

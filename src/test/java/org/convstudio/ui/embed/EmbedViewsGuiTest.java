@@ -119,6 +119,15 @@ class EmbedViewsGuiTest {
         double cx = GuiTestSupport.fx(() -> plot.getWidth() / 2);
         double cy = GuiTestSupport.fx(() -> plot.getHeight() / 2);
         double r = 70;
+        int n = vm.snapshotProperty().get().points();
+        // where the points are while the lasso is drawn (the gallery's appearance then re-fits the map)
+        Point2D[] at = GuiTestSupport.fx(() -> {
+            Point2D[] a = new Point2D[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = plot.position(i);
+            }
+            return a;
+        });
         double[][] corners = {{cx - r, cy - r}, {cx + r, cy - r}, {cx + r, cy + r}, {cx - r, cy + r}, {cx - r, cy - r}};
         robot.moveTo(GuiTestSupport.fx(() -> plot.localToScreen(corners[0][0], corners[0][1])));
         robot.press(MouseButton.PRIMARY);
@@ -130,12 +139,9 @@ class EmbedViewsGuiTest {
         GuiTestSupport.settle();
 
         Selection sel = vm.selectionProperty().get();
-        int n = vm.snapshotProperty().get().points();
         for (int i = 0; i < n; i++) {
-            int k = i;
-            Point2D at = GuiTestSupport.fx(() -> plot.position(k));
-            double dx = Math.abs(at.getX() - cx);
-            double dy = Math.abs(at.getY() - cy);
+            double dx = Math.abs(at[i].getX() - cx);
+            double dy = Math.abs(at[i].getY() - cy);
             if (dx < r - 3 && dy < r - 3) {
                 assertTrue(sel.contains(i), "sample " + i + " lies well inside the lasso");
             } else if (dx > r + 3 || dy > r + 3) {
@@ -167,8 +173,14 @@ class EmbedViewsGuiTest {
         robot.clickOn(MouseButton.PRIMARY);
         GuiTestSupport.waitUntil(() -> "inspect".equals(app.window().currentWorkspace().id()), 10);
         InspectWorkspace inspect = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
-        GuiTestSupport.waitUntil(() -> inspect.viewModel().sampleProperty().get() != null
-                && inspect.viewModel().sampleProperty().get().index() == clicked, 90);
+        try {
+            GuiTestSupport.waitUntil(() -> inspect.viewModel().sampleProperty().get() != null
+                    && inspect.viewModel().sampleProperty().get().index() == clicked, 90);
+        } catch (java.util.concurrent.TimeoutException e) {
+            var shown = inspect.viewModel().sampleProperty().get();
+            throw new AssertionError("Inspect shows sample " + (shown == null ? "none" : shown.index()) + ", not "
+                    + clicked + "; its status: " + GuiTestSupport.fx(() -> inspect.viewModel().statusProperty().get()), e);
+        }
         @SuppressWarnings("unchecked")
         ComboBox<InspectSource> source = GuiTestSupport.fx(() -> (ComboBox<InspectSource>)
                 app.stage().getScene().lookup("#inspect-source"));
