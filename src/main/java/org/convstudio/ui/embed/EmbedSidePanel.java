@@ -27,6 +27,7 @@ final class EmbedSidePanel extends VBox {
     private final Label what = new Label();
 
     private final CheckBox live = new CheckBox("Live: re-embed after each epoch");
+    private final CheckBox sideBySide = new CheckBox("Input space beside the layer");
 
     /**
      * @param vm           the workspace's state (live mode)
@@ -43,6 +44,11 @@ final class EmbedSidePanel extends VBox {
         byPrediction.setId("embed-by-prediction");
         byPrediction.setDisable(true);
         byPrediction.selectedProperty().addListener((o, a, on) -> byPredictionChanged.accept(on));
+        sideBySide.setId("embed-side-by-side");
+        sideBySide.setWrapText(true);
+        sideBySide.selectedProperty().bindBidirectional(vm.sideBySideProperty());
+        sideBySide.setTooltip(new javafx.scene.control.Tooltip("Map a run's layer next to the raw pixels of the same"
+                + " samples (input space vs learned space), each with its scores; applies to the next Compute"));
         live.setId("embed-live");
         live.setWrapText(true);
         live.selectedProperty().bindBidirectional(vm.liveProperty());
@@ -76,7 +82,7 @@ final class EmbedSidePanel extends VBox {
                 + " (ringed in both maps); click it to open it in Inspect. Lasso: the lasso tool, Shift-drag or"
                 + " right-drag; the selected images appear below the maps.");
         hint.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
-        getChildren().addAll(live, liveHelp, what, legendTitle, legend, byPrediction, mistakes, scoresTitle, scores,
+        getChildren().addAll(title("Maps"), sideBySide, live, liveHelp, what, legendTitle, legend, byPrediction, mistakes, scoresTitle, scores,
                 help, hint);
     }
 

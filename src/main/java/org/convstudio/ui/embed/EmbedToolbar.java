@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -30,7 +29,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
 /**
  * The Embed workspace's toolbar: what to map (the bundled sample's pixels or a saved run's layer), the method,
- * perplexity, sample count and side by side, all chosen before Compute; the lasso tool; export as PNG and CSV.
+ * perplexity and sample count, chosen before Compute (with "Input space beside" in the side panel); the lasso tool;
+ * export as PNG and CSV.
  */
 final class EmbedToolbar extends HBox {
 
@@ -49,7 +49,6 @@ final class EmbedToolbar extends HBox {
     final ChoiceBox<String> method = new ChoiceBox<>();
     final Spinner<Integer> perplexity = new Spinner<>();
     final Spinner<Integer> samples = new Spinner<>();
-    final CheckBox sideBySide = new CheckBox("Beside pixels");
     final ToggleButton lasso = new ToggleButton(null, new FontIcon(MaterialDesignL.LASSO));
 
     /**
@@ -77,7 +76,8 @@ final class EmbedToolbar extends HBox {
         method.setId("embed-method");
         method.getItems().setAll("t-SNE", "PCA");
         method.setValue("t-SNE");
-        method.setMinWidth(Region.USE_PREF_SIZE);
+        method.setPrefWidth(82);
+        method.setMinWidth(82);
         perplexity.setId("embed-perplexity");
         perplexity.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 100, 30, 5));
         perplexity.setEditable(true);
@@ -89,11 +89,6 @@ final class EmbedToolbar extends HBox {
         samples.setEditable(true);
         samples.setPrefWidth(88);
         samples.setMinWidth(88);
-        sideBySide.setId("embed-side-by-side");
-        sideBySide.setMinWidth(Region.USE_PREF_SIZE);
-        sideBySide.selectedProperty().bindBidirectional(vm.sideBySideProperty());
-        sideBySide.setTooltip(new Tooltip("Map a run's layer next to the raw pixels of the same samples (input space"
-                + " vs learned space), each with its scores"));
         Button compute = new Button("Compute", new FontIcon(MaterialDesignP.PLAY));
         compute.setId("embed-compute");
         compute.getStyleClass().add(Css.ACCENT);
@@ -123,9 +118,11 @@ final class EmbedToolbar extends HBox {
         csv.disableProperty().bind(vm.snapshotProperty().isNull());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().setAll(label("Map"), source, refresh, layer, method, label("Perplexity"), perplexity,
-                label("Samples"), samples, sideBySide, compute, cancel, busy, grow, lasso, png, csv);
+        source.setTooltip(new Tooltip("What to map: the bundled sample's pixels, or a saved run's layer"));
+        getChildren().setAll(source, refresh, layer, method, label("Perplexity"), perplexity,
+                label("Samples"), samples, compute, cancel, busy, grow, lasso, png, csv);
         setAlignment(Pos.CENTER_LEFT);
+        setMinWidth(0); // a narrow window clips the export buttons instead of widening the workspace
         setPadding(new Insets(6, 10, 6, 10));
         getStyleClass().add("workspace-toolbar");
     }

@@ -50,6 +50,8 @@ public final class EmbedViewModel {
     private final BooleanProperty sideBySide = new SimpleBooleanProperty(true);
     private final BooleanProperty live = new SimpleBooleanProperty();
     private final BooleanProperty comparing = new SimpleBooleanProperty();
+    /** True while the running computation is a live epoch's. */
+    private boolean runningLive;
     private final ObservableList<EmbedSnapshot> epochs = FXCollections.observableArrayList();
     private final IntegerProperty shownEpoch = new SimpleIntegerProperty(-1);
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
@@ -149,6 +151,10 @@ public final class EmbedViewModel {
         if (!sameSeries) {
             clearSelection(); // other samples
         }
+        if (busy.get() && runningLive && sameSeries && !shown.done() && shown.generation() == generation.get()
+                && shown.epoch() > 0) {
+            addEpoch(shown); // overtaken: its map so far stays in the replay, unfinished
+        }
         start(request, sameSeries ? shown.layout() : null, true);
         return true;
     }
@@ -166,6 +172,7 @@ public final class EmbedViewModel {
             input.set(null);
         }
         comparing.set(wantInput);
+        runningLive = liveEpoch;
         String doing = needInput ? "mapping the input space first…"
                 : "computing " + request.methodName() + (request.run() == null ? " of the pixels" : "") + "…";
         status.set(liveEpoch ? "New epoch saved: " + doing : Character.toUpperCase(doing.charAt(0)) + doing.substring(1));
@@ -242,17 +249,22 @@ public final class EmbedViewModel {
         snapshot.set(result);
         attachPredictions();
         if (liveEpoch) {
-            epochs.removeIf(e -> e.epoch() == result.epoch());
-            int at = 0;
-            while (at < epochs.size() && epochs.get(at).epoch() < result.epoch()) {
-                at++;
-            }
-            epochs.add(at, result);
-            shownEpoch.set(at);
+            shownEpoch.set(addEpoch(result));
         } else {
             shownEpoch.set(-1);
         }
         status.set(EmbeddingFiles.caption(result.title() + " (" + result.points() + " samples)", result.quality()));
+    }
+
+    /** Puts {@code e} in {@link #epochs()} in epoch order, replacing the same epoch's map; returns its index. */
+    private int addEpoch(EmbedSnapshot e) {
+        epochs.removeIf(x -> x.epoch() == e.epoch());
+        int at = 0;
+        while (at < epochs.size() && epochs.get(at).epoch() < e.epoch()) {
+            at++;
+        }
+        epochs.add(at, e);
+        return at;
     }
 
     private void failed(long gen, Throwable error) {
@@ -272,7 +284,8 @@ public final class EmbedViewModel {
         snapshot.set(e);
         shownEpoch.set(index);
         attachPredictions();
-        status.set(EmbeddingFiles.caption(e.title() + " (" + e.points() + " samples)", e.quality()));
+        status.set(e.done() ? EmbeddingFiles.caption(e.title() + " (" + e.points() + " samples)", e.quality())
+                : e.title() + ": the map as it was when the next epoch arrived (unfinished, no scores)");
     }
 
     /**

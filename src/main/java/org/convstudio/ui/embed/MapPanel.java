@@ -19,6 +19,7 @@ final class MapPanel extends BorderPane {
     private final String empty;
     private final ScatterPlot plot;
     private final Label title = new Label();
+    private final Label how = new Label();
     private final Label hit = new Label();
     private final Label trust = new Label();
 
@@ -36,11 +37,11 @@ final class MapPanel extends BorderPane {
         title.setMinWidth(0);
         hit.setId(prefix + "-hit");
         trust.setId(prefix + "-trust");
-        for (Label l : new Label[] {hit, trust}) {
+        for (Label l : new Label[] {how, hit, trust}) {
             l.getStyleClass().add(Css.TEXT_SMALL);
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        FlowPane scores = new FlowPane(14, 2, hit, trust);
+        FlowPane scores = new FlowPane(14, 2, how, hit, trust);
         VBox head = new VBox(2, title, scores);
         head.setPadding(new Insets(6, 10, 4, 10));
         setTop(head);
@@ -58,12 +59,15 @@ final class MapPanel extends BorderPane {
         plot.show(s);
         if (s == null) {
             title.setText(empty);
+            how.setText("");
             hit.setText("Neighbourhood hit (k = " + EmbeddingQuality.HIT_K + "): —");
             trust.setText("Trustworthiness (k = " + EmbeddingQuality.TRUST_K + "): —");
             return;
         }
-        title.setText((s.inputSpace() ? "Input space" : "Learned space") + " — " + s.title() + ", " + s.points()
-                + " samples");
+        String what = s.what().startsWith("layer ") ? s.what().substring(6) : s.what();
+        title.setText(s.inputSpace() ? "Input space: pixels" : "Learned space: " + what
+                + (s.epoch() > 0 ? ", epoch " + s.epoch() : ""));
+        how.setText(s.request().methodName() + " of " + s.points() + " samples");
         EmbeddingQuality q = s.quality();
         hit.setText("Neighbourhood hit (k = " + EmbeddingQuality.HIT_K + "): " + (q == null ? "…" : percent(
                 q.neighborhoodHit())));

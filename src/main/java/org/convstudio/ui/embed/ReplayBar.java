@@ -62,7 +62,8 @@ final class ReplayBar extends HBox {
             slider.setValue(shown);
         }
         updating = false;
-        where.setText(shown >= 0 && shown < n ? "epoch " + vm.epochs().get(shown).epoch() + " (" + (shown + 1)
-                + " of " + n + " embedded)" : n + " epochs embedded; computing the next…");
+        where.setText(shown >= 0 && shown < n ? "epoch " + vm.epochs().get(shown).epoch()
+                + (vm.epochs().get(shown).done() ? "" : ", unfinished") + " (" + (shown + 1) + " of " + n + ")"
+                : n + (n == 1 ? " epoch" : " epochs") + " embedded; computing the next…");
     }
 }

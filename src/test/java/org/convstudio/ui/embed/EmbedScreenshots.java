@@ -70,7 +70,7 @@ class EmbedScreenshots {
                 app.stage().setHeight(size[1]);
             });
             GuiTestSupport.settle();
-            int wrong = firstWrong(s);
+            int wrong = GuiTestSupport.fx(() -> wrongNearTheBottom(s, ws.plot()));
             Point2D p = GuiTestSupport.fx(() -> ws.plot().localToScreen(ws.plot().position(wrong)));
             robot.moveTo(p);
             GuiTestSupport.waitUntil(() -> ws.plot().hoveredSample() >= 0, 5);
@@ -84,14 +84,21 @@ class EmbedScreenshots {
         }
     }
 
-    /** A misclassified sample outside the selection (or sample 0). */
-    private static int firstWrong(EmbedSnapshot s) {
+    /** A misclassified sample (not a 9) drawn nearest to the middle of the map's lower part, away from the lasso. */
+    private static int wrongNearTheBottom(EmbedSnapshot s, ScatterPlot plot) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
         for (int i = 0; i < s.points(); i++) {
             if (s.wrong(i) && s.labels()[i] != 9) {
-                return i;
+                Point2D p = plot.position(i);
+                double d = Math.hypot(p.getX() - 0.45 * plot.getWidth(), p.getY() - 0.8 * plot.getHeight());
+                if (d < bestD) {
+                    bestD = d;
+                    best = i;
+                }
             }
         }
-        return 0;
+        return best;
     }
 
     /** A lasso (16-gon, in map coordinates) around the centre of class {@code cls}'s points. */
