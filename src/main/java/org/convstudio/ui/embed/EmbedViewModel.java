@@ -52,6 +52,12 @@ public final class EmbedViewModel {
     private final BooleanProperty comparing = new SimpleBooleanProperty();
     /** True while the running computation is a live epoch's. */
     private boolean runningLive;
+    /**
+     * The running computation's layer request until its worker takes it (after the input space): a newer epoch of
+     * the same run replaces it there instead of cancelling the input space's work.
+     */
+    private AtomicReference<EmbedRequest> runningLayer = new AtomicReference<>();
+    private EmbedRequest runningRequest;
     private final ObservableList<EmbedSnapshot> epochs = FXCollections.observableArrayList();
     private final IntegerProperty shownEpoch = new SimpleIntegerProperty(-1);
     private final IntegerProperty hovered = new SimpleIntegerProperty(-1);
@@ -151,6 +157,12 @@ public final class EmbedViewModel {
         if (!sameSeries) {
             clearSelection(); // other samples
         }
+        EmbedRequest waiting = runningLayer.get();
+        if (busy.get() && runningLive && waiting != null && request.inputSpace().equals(runningRequest.inputSpace())
+                && Objects.equals(request.run(), runningRequest.run()) && runningLayer.compareAndSet(waiting, request)) {
+            status.set("New epoch saved: it will be mapped once the input space is done…");
+            return true; // the input space still being mapped serves the newer epoch too
+        }
         if (busy.get() && runningLive && sameSeries && !shown.done() && shown.generation() == generation.get()
                 && shown.epoch() > 0) {
             addEpoch(shown); // overtaken: its map so far stays in the replay, unfinished
@@ -173,6 +185,9 @@ public final class EmbedViewModel {
         }
         comparing.set(wantInput);
         runningLive = liveEpoch;
+        runningRequest = request;
+        AtomicReference<EmbedRequest> layer = new AtomicReference<>(request);
+        runningLayer = layer;
         String doing = needInput ? "mapping the input space first…"
                 : "computing " + request.methodName() + (request.run() == null ? " of the pixels" : "") + "…";
         status.set(liveEpoch ? "New epoch saved: " + doing : Character.toUpperCase(doing.charAt(0)) + doing.substring(1));
@@ -185,7 +200,8 @@ public final class EmbedViewModel {
                 }
                 publish(inputDrain, gen, cancel, in);
             }
-            return EmbedComputation.run(gen, request, previous, cancel::get, s -> publish(drain, gen, cancel, s));
+            EmbedRequest latest = layer.getAndSet(null);
+            return EmbedComputation.run(gen, latest, previous, cancel::get, s -> publish(drain, gen, cancel, s));
         }, result -> finished(gen, result, liveEpoch), error -> failed(gen, error));
     }
 
