@@ -263,6 +263,9 @@ public final class EmbedViewModel {
         }
         busy.set(false);
         snapshot.set(result);
+        if (result.inputSpace()) {
+            input.set(result); // a map of the pixels is also the input space beside a later layer's map
+        }
         attachPredictions();
         if (liveEpoch) {
             shownEpoch.set(addEpoch(result));

@@ -21,7 +21,7 @@ import org.testfx.api.FxRobot;
 
 /**
  * Live mode at 1280×720: LeNet trained in the app for 3 epochs on 3,000 images, the Embed workspace re-embedding
- * relu4 for 1,000 validation images after each epoch, beside the pixels; written to
+ * relu4 for 1,000 validation images after each epoch, beside the pixels mapped before training; written to
  * {@code target/screenshots/embed-live-1280x720.png} (or {@code -Dscreenshots.dir}) once the run finished.
  */
 @Tag("gui")
@@ -67,7 +67,9 @@ class EmbedLiveScreenshots {
         robot.clickOn("#nav-embed");
         EmbedWorkspace ws = GuiTestSupport.fx(() -> (EmbedWorkspace) app.window().currentWorkspace());
         EmbedViewModel vm = ws.viewModel();
-        GuiTestSupport.fx(() -> ws.choose("t-SNE", 30, 1000));
+        // the pixels first (as a student opening Embed would): the input space is then ready for every epoch
+        GuiTestSupport.fx(() -> ws.compute("t-SNE", 30, 1000));
+        GuiTestSupport.waitUntil(() -> vm.snapshotProperty().get() != null && vm.snapshotProperty().get().done(), 300);
         robot.clickOn("#embed-live");
         robot.clickOn("#nav-train");
         GuiTestSupport.waitUntil(() -> training.dataProperty().get() != null && !training.dataLoadingProperty().get(), 60);

@@ -61,6 +61,15 @@ class EmbedLiveTest {
         executor.runUntil(() -> !vm.busyProperty().get(), 120);
         assertSame(in.layout(), vm.inputProperty().get().layout());
 
+        // a map of the pixels with the same settings is the input space beside the next layer's map
+        vm.compute(layer(Embedder.Method.PCA).inputSpace());
+        executor.runUntil(() -> !vm.busyProperty().get(), 120);
+        EmbedSnapshot pixels = vm.snapshotProperty().get();
+        assertSame(pixels, vm.inputProperty().get());
+        vm.compute(layer(Embedder.Method.PCA));
+        executor.runUntil(() -> !vm.busyProperty().get(), 120);
+        assertSame(pixels.layout(), vm.inputProperty().get().layout(), "the pixels' map is reused");
+
         // side by side off: a layer alone
         vm.sideBySideProperty().set(false);
         vm.compute(layer(Embedder.Method.PCA));
