@@ -21,8 +21,16 @@ final class EmbedInputs {
     /** The data set the Embed workspace maps. */
     static final String DATA = "mnist-sample";
 
-    /** What to embed: {@code rows} ({@code count × dimensions}), the images they come from, predictions or null. */
-    record Rows(ImageSet images, float[] rows, int dimensions, int[] predictions, String what) {
+    /**
+     * What to embed: {@code rows} ({@code count × dimensions}), the images they come from, predictions or null,
+     * how many of the images are validation images, and the run's saved epochs when its weights were read.
+     */
+    record Rows(ImageSet images, float[] rows, int dimensions, int[] predictions, String what, int validation,
+                int epoch) {
+    }
+
+    /** The first images of the bundled sample and how many of them are validation images. */
+    record Images(ImageSet set, int validation) {
     }
 
     private EmbedInputs() {
@@ -30,21 +38,27 @@ final class EmbedInputs {
 
     /** Loads the first {@code samples} images of the bundled sample (validation first). */
     static ImageSet images(int samples) {
+        return load(samples).set();
+    }
+
+    private static Images load(int samples) {
         DataSplit split;
         try {
             split = DatasetLoader.load(DATA);
         } catch (DatasetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return EmbedImages.head(EmbedImages.validationThenTrain(split), samples);
+        ImageSet set = EmbedImages.head(EmbedImages.validationThenTrain(split), samples);
+        return new Images(set, Math.min(set.size(), split.test().size()));
     }
 
     /** The rows for {@code request}: pixels, or the chosen layer's activations in the request's run. */
     static Rows rows(EmbedRequest request, BooleanSupplier cancelled) {
-        ImageSet images = images(request.samples());
+        Images loaded = load(request.samples());
+        ImageSet images = loaded.set();
         if (request.run() == null) {
             return new Rows(images, images.pixels(), images.imageLength(), null,
-                    "pixels of the bundled sample");
+                    "pixels of the bundled sample", loaded.validation(), 0);
         }
         Path run = request.run();
         RunReader.SavedRun saved = RunReader.read(run);
@@ -65,6 +79,8 @@ final class EmbedInputs {
             throw new IllegalArgumentException("Cannot read the weights of run \"" + run.getFileName() + "\": "
                     + e.getMessage(), e);
         }
-        return new Rows(images, a.rows(), a.dimensions(), a.predictions(), "layer " + layer + " of " + net.name());
+        int epoch = saved.checkpoint() == null ? 0 : saved.checkpoint().epochsCompleted();
+        return new Rows(images, a.rows(), a.dimensions(), a.predictions(), "layer " + layer + " of " + net.name(),
+                loaded.validation(), epoch);
     }
 }

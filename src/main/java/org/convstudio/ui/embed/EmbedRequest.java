@@ -30,6 +30,16 @@ public record EmbedRequest(Path run, String layer, Embedder.Method method, doubl
         return new EmbedRequest(null, null, method, perplexity, samples, 42);
     }
 
+    /** The raw pixels of the same samples, with the same method and settings (the input space beside a layer). */
+    public EmbedRequest inputSpace() {
+        return new EmbedRequest(null, null, method, perplexity, samples, seed);
+    }
+
+    /** The same settings for the layer {@code layerId} of the run in {@code folder} (live mode). */
+    public EmbedRequest forRun(Path folder, String layerId) {
+        return new EmbedRequest(folder, layerId, method, perplexity, samples, seed);
+    }
+
     /** A human name of the method. */
     public String methodName() {
         return method == Embedder.Method.TSNE ? "t-SNE" : "PCA";

@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -11,10 +12,13 @@ import javafx.scene.shape.Circle;
 import org.convstudio.analysis.embed.EmbeddingQuality;
 import org.convstudio.ui.common.Css;
 
-/** Beside the map: the legend (class colours), colour-by-prediction, and the map's three scores explained. */
+/**
+ * Beside the maps: live mode, the legend (class colours), colour-by-prediction, and the learned map's three scores
+ * explained.
+ */
 final class EmbedSidePanel extends VBox {
 
-    private final VBox legend = new VBox(3);
+    private final FlowPane legend = new FlowPane(12, 3);
     private final CheckBox byPrediction = new CheckBox("Colour by prediction");
     private final Label hit = score("embed-score-hit");
     private final Label trust = score("embed-score-trust");
@@ -22,16 +26,35 @@ final class EmbedSidePanel extends VBox {
     private final Label mistakes = new Label();
     private final Label what = new Label();
 
-    EmbedSidePanel(ScatterPlot plot) {
+    private final CheckBox live = new CheckBox("Live: re-embed after each epoch");
+    private final CheckBox sideBySide = new CheckBox("Input space beside the layer");
+
+    /**
+     * @param vm           the workspace's state (live mode)
+     * @param byPredictionChanged called when "Colour by prediction" changes
+     */
+    EmbedSidePanel(EmbedViewModel vm, java.util.function.Consumer<Boolean> byPredictionChanged) {
         super(8);
         setId("embed-side");
         setPadding(new Insets(10));
         setPrefWidth(270);
         setMinWidth(270);
         setMaxWidth(270);
+        legend.setPrefWrapLength(240);
         byPrediction.setId("embed-by-prediction");
         byPrediction.setDisable(true);
-        byPrediction.selectedProperty().addListener((o, a, on) -> plot.colourByPrediction(on));
+        byPrediction.selectedProperty().addListener((o, a, on) -> byPredictionChanged.accept(on));
+        sideBySide.setId("embed-side-by-side");
+        sideBySide.setWrapText(true);
+        sideBySide.selectedProperty().bindBidirectional(vm.sideBySideProperty());
+        sideBySide.setTooltip(new javafx.scene.control.Tooltip("Map a run's layer next to the raw pixels of the same"
+                + " samples (input space vs learned space), each with its scores; applies to the next Compute"));
+        live.setId("embed-live");
+        live.setWrapText(true);
+        live.selectedProperty().bindBidirectional(vm.liveProperty());
+        Label liveHelp = wrapping("While a run trains in the Train workspace, its layer is mapped again from each"
+                + " saved epoch, starting from the previous map, so the points move; a slider then replays the epochs.");
+        liveHelp.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         Label legendTitle = title("Classes");
         Label scoresTitle = title("Scores");
         GridPane scores = new GridPane();
@@ -55,9 +78,12 @@ final class EmbedSidePanel extends VBox {
         mistakes.setWrapText(true);
         mistakes.setMinHeight(Region.USE_PREF_SIZE);
         mistakes.getStyleClass().addAll(Css.TEXT_SMALL);
-        Label hint = wrapping("Drag to pan, scroll to zoom, double-click to fit; hover a point to see its image.");
+        Label hint = wrapping("Drag to pan, scroll to zoom, double-click to fit; hover a point to see its image"
+                + " (ringed in both maps); click it to open it in Inspect. Lasso: the lasso tool, Shift-drag or"
+                + " right-drag; the selected images appear below the maps.");
         hint.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
-        getChildren().addAll(what, legendTitle, legend, byPrediction, mistakes, scoresTitle, scores, help, hint);
+        getChildren().addAll(title("Maps"), sideBySide, live, liveHelp, what, legendTitle, legend, byPrediction, mistakes, scoresTitle, scores,
+                help, hint);
     }
 
     private static Label wrapping(String text) {
@@ -85,7 +111,7 @@ final class EmbedSidePanel extends VBox {
         if (s == null) {
             return;
         }
-        what.setText(s.request().methodName() + " of " + s.what() + ", " + s.points() + " samples");
+        what.setText(s.title() + ", " + s.points() + " samples");
         if (legend.getChildren().size() != s.classNames().size()) {
             legend.getChildren().clear();
             for (int c = 0; c < s.classNames().size(); c++) {

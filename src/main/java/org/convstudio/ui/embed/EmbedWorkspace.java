@@ -5,66 +5,48 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import org.convstudio.analysis.embed.Embedder;
 import org.convstudio.engine.embed.LayerActivations;
-import org.convstudio.model.graph.Network;
 import org.convstudio.ui.common.AppServices;
 import org.convstudio.ui.common.Css;
 import org.convstudio.ui.common.TaskExecutor;
 import org.convstudio.ui.common.Workspace;
+import org.convstudio.ui.embed.EmbedToolbar.Source;
 import org.convstudio.ui.training.RunCatalog;
+import org.convstudio.ui.training.TrainingViewModel;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The Embed workspace: what to map (the bundled sample's pixels or a saved run's layer), the method, perplexity
- * and sample count chosen before computing; the map itself ({@link ScatterPlot}), its legend and scores
- * ({@link EmbedSidePanel}); export as PNG and CSV. All computing happens in {@link EmbedViewModel}'s worker.
+ * The Embed workspace: the choices before computing ({@link EmbedToolbar}); the learned space of a run's layer
+ * beside the input space of the same samples (two {@link MapPanel}s, same colours, hover and selection linked);
+ * the legend, live mode and scores ({@link EmbedSidePanel}); the lasso's gallery ({@link SelectionGallery}); the
+ * epochs' replay in live mode ({@link ReplayBar}). A click on a sample opens it in Inspect through the shell's
+ * {@link #setInspector inspector}. All computing happens in {@link EmbedViewModel}'s worker.
  */
 public final class EmbedWorkspace implements Workspace {
 
-    /** A choice in the source list: null run = pixels. */
-    record Source(String label, Path run, Network network) {
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    static final Source PIXELS = new Source("Pixels of the bundled sample", null, null);
+    static final Source PIXELS = EmbedToolbar.PIXELS;
 
     private final AppServices services;
     private final TaskExecutor executor;
     private final EmbedViewModel vm;
     private BorderPane view;
-    private final ComboBox<Source> source = new ComboBox<>();
-    private final ComboBox<String> layer = new ComboBox<>();
-    private final ChoiceBox<String> method = new ChoiceBox<>();
-    private final Spinner<Integer> perplexity = new Spinner<>();
-    private final Spinner<Integer> samples = new Spinner<>();
-    private ScatterPlot plot;
-    private EmbedSidePanel side;
+    private EmbedToolbar bar;
+    private MapPanel inputPanel;
+    private MapPanel layerPanel;
+    private SelectionGallery gallery;
+    private BiConsumer<Path, Integer> inspector;
+    private LiveFollower follower;
 
     public EmbedWorkspace(AppServices services) {
         this(services, TaskExecutor.javaFx());
@@ -100,8 +82,42 @@ public final class EmbedWorkspace implements Workspace {
         return vm;
     }
 
+    /** The learned space's map (or the only map). */
     ScatterPlot plot() {
-        return plot;
+        return layerPanel.plot();
+    }
+
+    /** The input space's map (shown beside a layer). */
+    ScatterPlot inputPlot() {
+        return inputPanel.plot();
+    }
+
+    MapPanel inputPanel() {
+        return inputPanel;
+    }
+
+    MapPanel layerPanel() {
+        return layerPanel;
+    }
+
+    SelectionGallery gallery() {
+        return gallery;
+    }
+
+    /** Opens a sample elsewhere: the shell shows it in Inspect ({@code run} null: pixels, no run). */
+    public void setInspector(BiConsumer<Path, Integer> inspector) {
+        this.inspector = inspector;
+    }
+
+    /** Follows the runs the Train workspace trains (live mode). */
+    public void follow(TrainingViewModel training) {
+        follower = new LiveFollower(this::epochSaved);
+        follower.follow(training);
+        vm.liveProperty().addListener((o, was, on) -> {
+            if (on && follower.latest() != null) {
+                epochSaved(follower.latest());
+            }
+        });
     }
 
     @Override
@@ -119,139 +135,121 @@ public final class EmbedWorkspace implements Workspace {
 
     /** Sets the choices as a student would, then presses Compute (tests, screenshots). */
     public void compute(String methodName, int perplexityValue, int sampleCount) {
+        choose(methodName, perplexityValue, sampleCount);
+        vm.compute(bar.request());
+    }
+
+    /** Sets the method, perplexity and sample count as a student would (live mode uses them). */
+    public void choose(String methodName, int perplexityValue, int sampleCount) {
         view();
-        method.setValue(methodName);
-        perplexity.getValueFactory().setValue(perplexityValue);
-        samples.getValueFactory().setValue(sampleCount);
-        computeChosen();
+        bar.method.setValue(methodName);
+        bar.perplexity.getValueFactory().setValue(perplexityValue);
+        bar.samples.getValueFactory().setValue(sampleCount);
+    }
+
+    /** The source chosen in the toolbar's list. */
+    Path chosenRun() {
+        return bar.source.getValue() == null ? null : bar.source.getValue().run();
     }
 
     /** Offers a run folder (not necessarily in the app's catalog) and selects it, as if picked in the list. */
-    void chooseRun(String label, Path run, Network network) {
+    void chooseRun(String label, Path run, org.convstudio.model.graph.Network network) {
         view();
-        Source s = new Source(label, run, network);
-        source.getItems().add(s);
-        source.setValue(s);
+        bar.selectRun(label, run, network);
     }
 
     private void build() {
         view = new BorderPane();
         view.setId("workspace-embed");
-        source.setId("embed-source");
-        source.getItems().setAll(PIXELS);
-        source.setValue(PIXELS);
-        source.setPrefWidth(210);
-        source.setMinWidth(120);
-        source.valueProperty().addListener((o, a, s) -> layersOf(s));
-        layer.setId("embed-layer");
-        layer.setPrefWidth(110);
-        layer.setMinWidth(90);
-        layer.setDisable(true);
-        layer.setPromptText("layer");
-        Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
-        refresh.setOnAction(e -> refreshSources());
-        method.setId("embed-method");
-        method.getItems().setAll("t-SNE", "PCA");
-        method.setValue("t-SNE");
-        perplexity.setId("embed-perplexity");
-        perplexity.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 100, 30, 5));
-        perplexity.setEditable(true);
-        perplexity.setPrefWidth(75);
-        perplexity.setMinWidth(75);
-        perplexity.disableProperty().bind(method.valueProperty().isEqualTo("PCA"));
-        samples.setId("embed-samples");
-        samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(100, 10_000, 2000, 500));
-        samples.setEditable(true);
-        samples.setPrefWidth(90);
-        samples.setMinWidth(90);
-        Button compute = new Button("Compute", new FontIcon(MaterialDesignP.PLAY));
-        compute.setId("embed-compute");
-        compute.getStyleClass().add(Css.ACCENT);
-        compute.setDefaultButton(true);
-        compute.setOnAction(e -> computeChosen());
-        compute.setMinWidth(Region.USE_PREF_SIZE);
-        method.setMinWidth(Region.USE_PREF_SIZE);
-        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-        cancel.setId("embed-cancel");
-        cancel.disableProperty().bind(vm.busyProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        cancel.setTooltip(new Tooltip("Stop the computation"));
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.busyProperty());
-        Button png = new Button(null, new FontIcon(MaterialDesignF.FILE_IMAGE_OUTLINE));
-        png.setTooltip(new Tooltip("Export the map as a PNG image (with legend and scores)"));
-        png.setId("embed-export-png");
-        png.setOnAction(e -> export("embedding.png", "PNG image", "*.png", true));
-        Button csv = new Button(null, new FontIcon(MaterialDesignF.FILE_DELIMITED_OUTLINE));
-        csv.setTooltip(new Tooltip("Export the map as CSV: index, x, y, label, prediction"));
-        csv.setId("embed-export-csv");
-        csv.setOnAction(e -> export("embedding.csv", "CSV table", "*.csv", false));
-        png.disableProperty().bind(vm.snapshotProperty().isNull());
-        csv.disableProperty().bind(vm.snapshotProperty().isNull());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        List<Node> items = new ArrayList<>();
-        items.add(label("Map"));
-        items.add(source);
-        items.add(refresh);
-        items.add(layer);
-        items.add(method);
-        items.add(label("Perplexity"));
-        items.add(perplexity);
-        items.add(label("Samples"));
-        items.add(samples);
-        items.add(compute);
-        items.add(cancel);
-        items.add(busy);
-        items.add(grow);
-        items.add(png);
-        items.add(csv);
-        HBox bar = new HBox(8);
-        bar.getChildren().setAll(items);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        bar.getStyleClass().add("workspace-toolbar");
+        bar = new EmbedToolbar(vm, () -> vm.compute(bar.request()), this::refreshSources, this::export);
+        inputPanel = new MapPanel("Input space: computing…", "embed-input", new ScatterPlot("embed-input-canvas",
+                "embed-input-hover"));
+        layerPanel = new MapPanel("Nothing mapped yet: choose the pixels or a run's layer, then Compute.",
+                "embed-layer", new ScatterPlot());
+        layerPanel.setBottom(new ReplayBar(vm));
+        BooleanBinding beside = vm.sideBySideProperty().and(vm.comparingProperty());
+        inputPanel.visibleProperty().bind(beside);
+        inputPanel.managedProperty().bind(beside);
+        HBox maps = new HBox(1, inputPanel, layerPanel);
+        maps.getStyleClass().add("embed-maps");
+        HBox.setHgrow(inputPanel, Priority.ALWAYS);
+        HBox.setHgrow(layerPanel, Priority.ALWAYS);
+        inputPanel.setPrefWidth(10);
+        layerPanel.setPrefWidth(10);
+        for (MapPanel p : List.of(inputPanel, layerPanel)) {
+            ScatterPlot plot = p.plot();
+            plot.setOnHover(i -> vm.hoveredProperty().set(i));
+            plot.setOnLasso(polygon -> vm.select(plot.data(), polygon));
+            plot.setOnOpen(i -> openInInspect(i));
+            bar.lasso.selectedProperty().addListener((o, a, on) -> plot.setLassoTool(on));
+        }
+        vm.hoveredProperty().addListener((o, a, i) -> {
+            inputPanel.plot().highlight(i.intValue());
+            layerPanel.plot().highlight(i.intValue());
+        });
+        EmbedSidePanel side = new EmbedSidePanel(vm, on -> {
+            inputPanel.plot().colourByPrediction(on);
+            layerPanel.plot().colourByPrediction(on);
+        });
+        gallery = new SelectionGallery(this::openInInspect, vm::clearSelection);
+        vm.snapshotProperty().addListener((o, a, s) -> {
+            layerPanel.show(s);
+            side.show(s);
+            gallery.show(vm.selectionProperty().get(), s);
+        });
+        vm.inputProperty().addListener((o, a, s) -> inputPanel.show(s));
+        vm.selectionProperty().addListener((o, a, s) -> {
+            inputPanel.plot().select(s);
+            layerPanel.plot().select(s);
+            gallery.show(s, vm.snapshotProperty().get());
+        });
         Label status = new Label();
         status.setId("embed-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         status.setPadding(new Insets(4, 10, 6, 10));
-        plot = new ScatterPlot();
-        side = new EmbedSidePanel(plot);
-        vm.snapshotProperty().addListener((o, a, s) -> {
-            plot.show(s);
-            side.show(s);
-        });
         view.setTop(bar);
-        view.setCenter(plot);
-        view.setRight(side);
-        view.setBottom(status);
+        view.setCenter(maps);
+        javafx.scene.control.ScrollPane sideScroll = new javafx.scene.control.ScrollPane(side);
+        sideScroll.setFitToWidth(true);
+        sideScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sideScroll.getStyleClass().add(Css.EDGE_TO_EDGE);
+        view.setRight(sideScroll);
+        view.setBottom(new VBox(gallery, status));
+        layerPanel.show(null);
+        inputPanel.show(null);
+        view.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                vm.clearSelection();
+            }
+        });
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private void computeChosen() {
-        Source s = source.getValue() == null ? PIXELS : source.getValue();
-        Embedder.Method m = "PCA".equals(method.getValue()) ? Embedder.Method.PCA : Embedder.Method.TSNE;
-        vm.compute(new EmbedRequest(s.run(), s.run() == null ? null : layer.getValue(), m,
-                perplexity.getValue(), samples.getValue(), 42));
-    }
-
-    private void layersOf(Source s) {
-        if (s == null || s.network() == null) {
-            layer.getItems().clear();
-            layer.setDisable(true);
+    /** Opens sample {@code i} of the maps in Inspect (validation images only: those are Inspect's samples). */
+    void openInInspect(int i) {
+        EmbedSnapshot s = vm.snapshotProperty().get();
+        if (s == null || inspector == null) {
             return;
         }
-        Network net = s.network();
-        layer.getItems().setAll(net.nodes().stream().map(n -> n.id()).toList());
-        layer.setValue(LayerActivations.defaultLayer(net));
-        layer.setDisable(false);
+        if (i >= s.validation()) {
+            services.status(String.format(Locale.ROOT, "Sample %d is a training image; Inspect shows the %d validation"
+                    + " images (samples 0 to %d of this map).", i, s.validation(), s.validation() - 1));
+            return;
+        }
+        inspector.accept(s.request().run(), i);
+    }
+
+    /** A followed run saved an epoch: map its layer (the one chosen when this run is the source) from it. */
+    private void epochSaved(LiveFollower.SavedEpoch e) {
+        if (!vm.liveProperty().get()) {
+            return;
+        }
+        view();
+        bar.selectRun("Training: " + e.run().getFileName(), e.run(), e.network());
+        String layerId = bar.layer.getValue();
+        boolean known = layerId != null && e.network().nodes().stream().anyMatch(n -> n.id().equals(layerId));
+        EmbedRequest r = bar.request().forRun(e.run(), known ? layerId : LayerActivations.defaultLayer(e.network()));
+        vm.liveEpoch(r);
     }
 
     /** Lists the saved runs with a finished epoch (file I/O on the worker). */
@@ -267,18 +265,23 @@ public final class EmbedWorkspace implements Workspace {
             }
             return list;
         }, list -> {
-            Source keep = source.getValue();
-            source.getItems().setAll(list);
-            source.setValue(list.stream().filter(x -> keep != null && x.label().equals(keep.label())).findFirst()
-                    .orElse(PIXELS));
+            Source keep = bar.source.getValue();
+            if (keep != null && keep.run() != null && list.stream().noneMatch(x -> keep.run().equals(x.run()))) {
+                list.add(keep); // a run chosen by hand or followed live stays
+            }
+            bar.source.getItems().setAll(list);
+            bar.source.setValue(list.stream().filter(x -> keep != null && java.util.Objects.equals(x.run(), keep.run()))
+                    .findFirst().orElse(PIXELS));
         }, e -> services.status("Cannot list the saved runs: " + e.getMessage()));
     }
 
-    private void export(String name, String kind, String pattern, boolean png) {
+    private void export(boolean png) {
+        String name = png ? "embedding.png" : "embedding.csv";
+        String kind = png ? "PNG image" : "CSV table";
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the map as " + kind);
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, png ? "*.png" : "*.csv"));
         File f = chooser.showSaveDialog(services.window());
         if (f == null) {
             return;

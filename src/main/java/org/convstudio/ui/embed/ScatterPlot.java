@@ -1,23 +1,22 @@
 package org.convstudio.ui.embed;
 
-import javafx.geometry.Insets;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Label;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.convstudio.analysis.embed.EmbeddingFiles;
 
 /**
  * The embedding drawn on one {@link Canvas} (no node per point, so tens of thousands of points pan and zoom
  * smoothly): points coloured by label or by prediction, misclassified points ringed, drag to pan, scroll to zoom
- * around the pointer, double-click to fit, hover for the sample's thumbnail with its label and prediction.
+ * around the pointer, double-click to fit, hover for the sample's thumbnail with its label and prediction. A lasso
+ * (the lasso tool, Shift-drag or right-drag) is drawn on a second canvas and handed over in map coordinates; the
+ * selection fades the other points; the sample hovered in the other map is ringed here; a click on a point opens it.
  */
 final class ScatterPlot extends Region {
 
@@ -25,12 +24,13 @@ final class ScatterPlot extends Region {
     private static final double HOVER_PIXELS = 8;
 
     private final Canvas canvas = new Canvas();
-    private final VBox card = new VBox(4);
-    private final ImageView thumb = new ImageView();
-    private final Label cardText = new Label();
+    private final LassoOverlay lasso = new LassoOverlay();
+    private final HoverCard card = new HoverCard();
     private EmbedSnapshot data;
+    private Selection selection = Selection.NONE;
     private boolean byPrediction;
     private boolean userMoved;
+    private boolean lassoTool;
     private double scale = 1;
     private double offsetX;
     private double offsetY;
@@ -38,38 +38,27 @@ final class ScatterPlot extends Region {
     private double dragY;
     private int drawn;
     private int hovered = -1;
+    private int highlighted = -1;
+    private IntConsumer onHover = i -> { };
+    private IntConsumer onOpen = i -> { };
+    private Consumer<float[]> onLasso = p -> { };
 
     ScatterPlot() {
-        canvas.setId("embed-canvas");
+        this("embed-canvas", "embed-hover");
+    }
+
+    /** A plot whose canvas and hover card have these ids (tests look them up). */
+    ScatterPlot(String canvasId, String cardId) {
+        canvas.setId(canvasId);
+        card.setId(cardId);
         getStyleClass().add("embed-plot");
-        setMinSize(200, 200);
-        thumb.setFitWidth(84);
-        thumb.setFitHeight(84);
-        thumb.setSmooth(false);
-        card.getChildren().addAll(thumb, cardText);
-        card.setId("embed-hover");
-        card.setPadding(new Insets(6));
-        card.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"
-                + " -fx-background-radius: 4; -fx-border-radius: 4;");
-        card.setVisible(false);
-        card.setManaged(false);
-        card.setMouseTransparent(true);
-        getChildren().addAll(canvas, card);
+        setMinSize(160, 160);
+        getChildren().addAll(canvas, lasso.canvas(), card);
         widthProperty().addListener(o -> layoutChanged());
         heightProperty().addListener(o -> layoutChanged());
-        setOnMousePressed(e -> {
-            dragX = e.getX();
-            dragY = e.getY();
-        });
-        setOnMouseDragged(e -> {
-            offsetX += e.getX() - dragX;
-            offsetY += e.getY() - dragY;
-            dragX = e.getX();
-            dragY = e.getY();
-            userMoved = true;
-            hideCard();
-            paint();
-        });
+        setOnMousePressed(this::pressed);
+        setOnMouseDragged(this::dragged);
+        setOnMouseReleased(this::released);
         setOnScroll(e -> {
             double f = Math.pow(1.0025, e.getDeltaY());
             offsetX = e.getX() - (e.getX() - offsetX) * f;
@@ -80,7 +69,13 @@ final class ScatterPlot extends Region {
             e.consume();
         });
         setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress()) {
+                return;
+            }
+            int at = nearest(e.getX(), e.getY());
+            if (e.getClickCount() == 1 && at >= 0 && !e.isShiftDown()) {
+                onOpen.accept(at);
+            } else if (e.getClickCount() == 2 && at < 0) {
                 fit();
             }
         });
@@ -88,13 +83,38 @@ final class ScatterPlot extends Region {
         setOnMouseExited(e -> hideCard());
     }
 
+    /** Called with the sample under the pointer (-1 when none). */
+    void setOnHover(IntConsumer c) {
+        onHover = c;
+    }
+
+    /** Called with the sample clicked. */
+    void setOnOpen(IntConsumer c) {
+        onOpen = c;
+    }
+
+    /** Called with a finished lasso: its polygon in map coordinates, x, y interleaved. */
+    void setOnLasso(Consumer<float[]> c) {
+        onLasso = c;
+    }
+
+    /** With the lasso tool on, a plain drag draws a lasso instead of panning. */
+    void setLassoTool(boolean on) {
+        lassoTool = on;
+        setCursor(on ? javafx.scene.Cursor.CROSSHAIR : javafx.scene.Cursor.DEFAULT);
+    }
+
     /** Shows {@code s} (a new computation is fitted to the view; its progressive layouts keep being fitted until
-     * the user pans or zooms). */
+     * the user pans or zooms; a map of the same samples keeps the view the user chose). */
     void show(EmbedSnapshot s) {
+        boolean sameSamples = data != null && s != null && data.points() == s.points()
+                && java.util.Objects.equals(data.request().run(), s.request().run());
         boolean newRequest = data == null || s == null || data.generation() != s.generation();
         data = s;
-        if (newRequest) {
+        if (newRequest && !sameSamples) {
             userMoved = false;
+        }
+        if (newRequest) {
             hideCard();
         }
         if (!userMoved) {
@@ -103,8 +123,29 @@ final class ScatterPlot extends Region {
         paint();
     }
 
+    EmbedSnapshot data() {
+        return data;
+    }
+
     void colourByPrediction(boolean on) {
         byPrediction = on;
+        paint();
+    }
+
+    /** Rings sample {@code i} (-1: none), e.g. the one hovered in the other map. */
+    void highlight(int i) {
+        if (i != highlighted) {
+            highlighted = i;
+            paint();
+        }
+    }
+
+    int highlighted() {
+        return highlighted;
+    }
+
+    void select(Selection s) {
+        selection = s == null ? Selection.NONE : s;
         paint();
     }
 
@@ -136,10 +177,17 @@ final class ScatterPlot extends Region {
         return new Point2D(offsetX + scale * l[2 * i], offsetY - scale * l[2 * i + 1]);
     }
 
+    /** The map coordinates of a point of this region. */
+    Point2D toMap(double x, double y) {
+        return new Point2D((x - offsetX) / scale, (offsetY - y) / scale);
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
+        lasso.canvas().setWidth(getWidth());
+        lasso.canvas().setHeight(getHeight());
         card.autosize();
     }
 
@@ -148,6 +196,45 @@ final class ScatterPlot extends Region {
             fitTransform();
         }
         paint();
+    }
+
+    private void pressed(MouseEvent e) {
+        dragX = e.getX();
+        dragY = e.getY();
+        if (lassoTool || e.isShiftDown() || e.getButton() == MouseButton.SECONDARY) {
+            lasso.start(e.getX(), e.getY());
+            hideCard();
+        }
+    }
+
+    private void dragged(MouseEvent e) {
+        if (lasso.active()) {
+            lasso.drag(e.getX(), e.getY());
+            return;
+        }
+        offsetX += e.getX() - dragX;
+        offsetY += e.getY() - dragY;
+        dragX = e.getX();
+        dragY = e.getY();
+        userMoved = true;
+        hideCard();
+        paint();
+    }
+
+    private void released(MouseEvent e) {
+        if (!lasso.active()) {
+            return;
+        }
+        double[] screen = lasso.finish();
+        if (screen != null && data != null) {
+            float[] polygon = new float[screen.length];
+            for (int v = 0; v < screen.length; v += 2) {
+                Point2D p = toMap(screen[v], screen[v + 1]);
+                polygon[v] = (float) p.getX();
+                polygon[v + 1] = (float) p.getY();
+            }
+            onLasso.accept(polygon);
+        }
     }
 
     private void fitTransform() {
@@ -188,7 +275,10 @@ final class ScatterPlot extends Region {
         return data.labels()[i];
     }
 
-    /** Draws every visible point, one fill colour per class (few state changes), then rings the mistakes. */
+    /**
+     * Draws every visible point, one fill colour per class (few state changes), then rings the mistakes; with a
+     * selection, the other points first and faded, the selected ones over them.
+     */
     private void paint() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
@@ -198,48 +288,62 @@ final class ScatterPlot extends Region {
         if (data == null) {
             return;
         }
-        float[] l = data.layout();
-        int n = data.points();
         int classes = Math.max(1, data.classNames().size());
-        double d = 2 * RADIUS;
+        boolean selecting = !selection.isEmpty();
         for (int c = 0; c < classes; c++) {
-            g.setFill(colour(c));
-            for (int i = 0; i < n; i++) {
-                if (classOf(i) != c) {
-                    continue;
-                }
-                double x = offsetX + scale * l[2 * i];
-                double y = offsetY - scale * l[2 * i + 1];
-                if (x < -d || y < -d || x > w + d || y > h + d) {
-                    continue;
-                }
-                g.fillOval(x - RADIUS, y - RADIUS, d, d);
-                drawn++;
+            Color col = colour(c);
+            g.setFill(selecting ? Color.color(col.getRed(), col.getGreen(), col.getBlue(), 0.15) : col);
+            drawClass(g, c, selecting ? Boolean.FALSE : null, w, h);
+        }
+        if (selecting) {
+            for (int c = 0; c < classes; c++) {
+                g.setFill(colour(c));
+                drawClass(g, c, Boolean.TRUE, w, h);
             }
         }
+        int n = data.points();
         if (data.predictions() != null) {
             g.setStroke(Color.rgb(20, 20, 20, 0.9));
             g.setLineWidth(1.2);
             double r = RADIUS + 2;
             for (int i = 0; i < n; i++) {
-                if (data.wrong(i)) {
-                    double x = offsetX + scale * l[2 * i];
-                    double y = offsetY - scale * l[2 * i + 1];
-                    g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+                if (data.wrong(i) && (!selecting || selection.contains(i))) {
+                    Point2D p = position(i);
+                    g.strokeOval(p.getX() - r, p.getY() - r, 2 * r, 2 * r);
                 }
             }
         }
-        if (hovered >= 0 && hovered < n) {
-            Point2D p = position(hovered);
+        int ring = hovered >= 0 ? hovered : highlighted;
+        if (ring >= 0 && ring < n) {
+            Point2D p = position(ring);
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
             g.strokeOval(p.getX() - 6, p.getY() - 6, 12, 12);
         }
     }
 
-    private void hover(double mx, double my) {
+    /** Points of class {@code c}: all ({@code selected} null), or only the selected / unselected ones. */
+    private void drawClass(GraphicsContext g, int c, Boolean selected, double w, double h) {
+        float[] l = data.layout();
+        double d = 2 * RADIUS;
+        for (int i = 0, n = data.points(); i < n; i++) {
+            if (classOf(i) != c || (selected != null && selection.contains(i) != selected)) {
+                continue;
+            }
+            double x = offsetX + scale * l[2 * i];
+            double y = offsetY - scale * l[2 * i + 1];
+            if (x < -d || y < -d || x > w + d || y > h + d) {
+                continue;
+            }
+            g.fillOval(x - RADIUS, y - RADIUS, d, d);
+            drawn++;
+        }
+    }
+
+    /** The sample drawn nearest to (mx, my) within a few pixels, or -1. */
+    private int nearest(double mx, double my) {
         if (data == null) {
-            return;
+            return -1;
         }
         float[] l = data.layout();
         int best = -1;
@@ -253,37 +357,22 @@ final class ScatterPlot extends Region {
                 best = i;
             }
         }
+        return best;
+    }
+
+    private void hover(double mx, double my) {
+        int best = nearest(mx, my);
         if (best < 0) {
             hideCard();
             return;
         }
         if (best != hovered) {
             hovered = best;
-            thumb.setImage(thumbnail(best));
-            String label = data.classNames().isEmpty() ? String.valueOf(data.labels()[best])
-                    : name(data.labels()[best]);
-            String text = "Sample " + best + "\nLabel: " + label;
-            if (data.predictions() != null) {
-                text += "\nPredicted: " + name(data.predictions()[best]) + (data.wrong(best) ? "  ✗" : "  ✓");
-            }
-            cardText.setText(text);
+            card.describe(data, best);
             paint();
+            onHover.accept(best);
         }
-        card.setVisible(true);
-        card.autosize();
-        double x = mx + 14;
-        double y = my + 14;
-        if (x + card.getWidth() > getWidth()) {
-            x = mx - 14 - card.getWidth();
-        }
-        if (y + card.getHeight() > getHeight()) {
-            y = my - 14 - card.getHeight();
-        }
-        card.relocate(Math.max(0, x), Math.max(0, y));
-    }
-
-    private String name(int cls) {
-        return cls >= 0 && cls < data.classNames().size() ? data.classNames().get(cls) : String.valueOf(cls);
+        card.placeNear(mx, my, getWidth(), getHeight());
     }
 
     private void hideCard() {
@@ -291,35 +380,7 @@ final class ScatterPlot extends Region {
         if (hovered >= 0) {
             hovered = -1;
             paint();
+            onHover.accept(-1);
         }
-    }
-
-    /** The sample's image, contrast-stretched to its own range (grey or colour). */
-    private Image thumbnail(int i) {
-        var images = data.images();
-        float[] px = images.image(i);
-        int c = images.channels();
-        int hh = images.height();
-        int ww = images.width();
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : px) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double range = Math.max(hi - lo, 1e-6);
-        WritableImage img = new WritableImage(ww, hh);
-        var w = img.getPixelWriter();
-        int plane = hh * ww;
-        for (int y = 0; y < hh; y++) {
-            for (int x = 0; x < ww; x++) {
-                int o = y * ww + x;
-                int r = (int) Math.round(255 * (px[o] - lo) / range);
-                int gg = c >= 3 ? (int) Math.round(255 * (px[plane + o] - lo) / range) : r;
-                int b = c >= 3 ? (int) Math.round(255 * (px[2 * plane + o] - lo) / range) : r;
-                w.setArgb(x, y, 0xff000000 | r << 16 | gg << 8 | b);
-            }
-        }
-        return img;
     }
 }

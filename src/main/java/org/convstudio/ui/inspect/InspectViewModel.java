@@ -197,6 +197,11 @@ public final class InspectViewModel {
 
     /** Opens a source (closing the previous model), loads the validation images and shows sample 0. */
     public CompletableFuture<Void> open(InspectSource source) {
+        return open(source, 0);
+    }
+
+    /** Opens a source as {@link #open(InspectSource)} does, then shows validation sample {@code firstSample}. */
+    public CompletableFuture<Void> open(InspectSource source, int firstSample) {
         long gen = generation.incrementAndGet();
         post(() -> {
             busy.set(true);
@@ -243,7 +248,7 @@ public final class InspectViewModel {
                     sample.set(null);
                     status.set(l.trained() ? "Inspecting the saved run " + l.title()
                             : "Inspecting " + l.title() + ": no training yet, so these are the random initial weights");
-                    selectSample(0);
+                    selectSample(firstSample);
                 });
                 errors.opened(source.run(), m, d);
             } catch (Exception e) {

@@ -66,6 +66,14 @@ public final class InspectWorkspace implements Workspace {
     private boolean shown;
     /** A run the user turned away from (picked another source while it trained): not followed again. */
     private TrainingRun declined;
+    /**
+     * A sample asked for by {@link #showSample} (-1: none) and the run it belongs to (null: whichever source opens
+     * next); it follows the sample spinner, so a source reopened by a refresh keeps showing it.
+     */
+    private int wantedSample = -1;
+    private java.nio.file.Path wantedRun;
+    /** The sample the source opened last starts at. */
+    private int openedFirst;
 
     /**
      * @param services      the shell's services (status bar, dialogs, data folder)
@@ -208,6 +216,8 @@ public final class InspectWorkspace implements Workspace {
                 return;
             }
             if (s.live() != null) {
+                wantedSample = -1;
+                wantedRun = null;
                 vm.follow(s.live());
                 sampleRange(vm.sampleCount(), true);
                 updateListening();
@@ -216,7 +226,11 @@ public final class InspectWorkspace implements Workspace {
                     declined = vm.follower().run();
                     vm.follower().unfollow();
                 }
-                vm.open(s);
+                boolean wanted = wantedSample >= 0 && (wantedRun == null || wantedRun.equals(s.run()));
+                wantedSample = wanted ? wantedSample : -1;
+                wantedRun = wanted ? s.run() : null;
+                openedFirst = Math.max(0, wantedSample);
+                vm.open(s, openedFirst);
             }
         });
         Button refresh = new Button(null, new FontIcon(MaterialDesignR.REFRESH));
@@ -227,6 +241,7 @@ public final class InspectWorkspace implements Workspace {
         sample.setMinWidth(84);
         sample.valueProperty().addListener((o, a, i) -> {
             if (i != null && (vm.loaded() != null || vm.follower().following())) {
+                wantedSample = wantedSample >= 0 ? i : -1;
                 vm.selectSample(i);
             }
         });
@@ -276,7 +291,9 @@ public final class InspectWorkspace implements Workspace {
         bar.getStyleClass().add("workspace-toolbar");
         vm.loadedProperty().addListener((o, a, l) -> {
             if (l != null) {
-                sampleRange(l.samples(), false);
+                int first = Math.max(0, Math.min(openedFirst, l.samples() - 1));
+                sample.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Math.max(0, l.samples() - 1),
+                        first));
             }
         });
         vm.sampleProperty().addListener((o, a, s) -> {
@@ -369,6 +386,28 @@ public final class InspectWorkspace implements Workspace {
             source.getItems().add(0, s);
         }
         source.setValue(s);
+    }
+
+    /**
+     * Shows validation sample {@code index} on the Feature maps tab: of the saved run in {@code run}, opened unless
+     * it is the open source, or (run null) of the source open now, or of the next one chosen (the Embed workspace's
+     * "open in Inspect").
+     */
+    public void showSample(java.nio.file.Path run, int index) {
+        view();
+        InspectSource open = source.getValue();
+        tabs.getSelectionModel().select(0);
+        wantedSample = index;
+        if (run == null || (open != null && run.equals(open.run()))) {
+            wantedRun = open == null ? null : open.run();
+            if (vm.loaded() != null && open != null) {
+                sample.getValueFactory().setValue(index);
+            }
+            return;
+        }
+        wantedRun = run;
+        open(source.getItems().stream().filter(s -> run.equals(s.run())).findFirst()
+                .orElse(InspectSource.run("Run " + run.getFileName(), run)));
     }
 
     public void select(String tabId) {

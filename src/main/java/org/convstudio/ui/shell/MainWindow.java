@@ -83,9 +83,16 @@ public final class MainWindow {
                 training.dataProperty()));
         training.setCatalog(org.convstudio.ui.training.RunCatalog.forDataDirectory(services.dataDirectory()));
         training.deviceProperty().addListener((o, a, d) -> statusBar.setDevice(deviceText(d)));
-        add(new InspectWorkspace(services, () -> design.viewModel().getNetwork(), training.currentRunProperty(),
-                training.stateProperty()));
-        add(new EmbedWorkspace(services));
+        InspectWorkspace inspect = new InspectWorkspace(services, () -> design.viewModel().getNetwork(),
+                training.currentRunProperty(), training.stateProperty());
+        add(inspect);
+        EmbedWorkspace embed = new EmbedWorkspace(services);
+        embed.follow(training); // live mode: each epoch the Train workspace's run saves
+        embed.setInspector((run, sample) -> {
+            show("inspect");
+            inspect.showSample(run, sample);
+        });
+        add(embed);
         add(new ClassroomWorkspace());
         startup("other workspaces");
 

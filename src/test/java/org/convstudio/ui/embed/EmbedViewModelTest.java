@@ -99,6 +99,8 @@ class EmbedViewModelTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that()
                 .haveSimpleName("EmbedViewModel").or().haveSimpleName("EmbedRequest")
                 .or().haveSimpleName("EmbedSnapshot").or().haveSimpleName("EmbedInputs")
+                .or().haveSimpleName("EmbedComputation").or().haveSimpleName("Selection")
+                .or().haveSimpleName("LiveFollower")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.application..",
                         "javafx.stage..", "javafx.concurrent..")
                 .check(classes);

@@ -50,7 +50,7 @@ class EmbedWorkspaceGuiTest {
 
         GuiTestSupport.fx(() -> ws.compute("PCA", 30, 400));
         EmbedViewModel vm = ws.viewModel();
-        GuiTestSupport.waitUntil(() -> vm.snapshotProperty().get() != null && vm.snapshotProperty().get().done(), 15);
+        GuiTestSupport.waitUntil(() -> vm.snapshotProperty().get() != null && vm.snapshotProperty().get().done(), 60);
         GuiTestSupport.settle();
 
         var q = vm.snapshotProperty().get().quality();
