@@ -152,6 +152,8 @@ public final class LessonRenderer {
             GraphPainter.paint(g, graph, x, y, w, h, s, theme);
         } else if (d instanceof Drawing.Lines lines) {
             lines(g, lines, x, y, w, h, s);
+        } else if (d instanceof Drawing.Chart chart) {
+            ChartPainter.paint(g, chart, x, y, w, h, s, theme);
         }
     }
 

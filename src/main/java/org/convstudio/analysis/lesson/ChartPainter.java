@@ -1,0 +1,113 @@
+package org.convstudio.analysis.lesson;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.geom.Path2D;
+import java.util.Locale;
+
+/** Draws a {@link Drawing.Chart}: axes with a few ticks, the lines (dashed for training), a legend. */
+final class ChartPainter {
+
+    private ChartPainter() {
+    }
+
+    static Color colour(LessonRenderer.Theme theme, int i) {
+        return switch (Math.floorMod(i, 4)) {
+            case 0 -> theme.accent();
+            case 1 -> theme.positive();
+            case 2 -> theme.good();
+            default -> theme.bad();
+        };
+    }
+
+    static void paint(Graphics2D g, Drawing.Chart c, int x, int y, int w, int h, float s, LessonRenderer.Theme theme) {
+        Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(Math.max(9f, 15 * s));
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont(Math.max(9f, 17 * s));
+        g.setFont(bold);
+        FontMetrics bfm = g.getFontMetrics();
+        g.setColor(theme.text());
+        g.drawString(c.caption(), x, y + bfm.getAscent());
+        int top = y + bfm.getHeight() + Math.round(6 * s);
+        g.setFont(small);
+        FontMetrics fm = g.getFontMetrics();
+        int legendH = fm.getHeight() * Math.max(1, c.series().size() / 2 + c.series().size() % 2);
+        int left = x + fm.stringWidth("100 %") + Math.round(10 * s);
+        int bottom = y + h - fm.getHeight() - legendH - Math.round(10 * s);
+        int right = x + w - Math.round(8 * s);
+        if (bottom - top < 20 || right - left < 20) {
+            return;
+        }
+        double yMin = c.yMin();
+        double yMax = c.yMax() > yMin ? c.yMax() : yMin + 1;
+        double xMax = c.xMax() > 0 ? c.xMax() : 1;
+        g.setStroke(new BasicStroke(1f));
+        for (int i = 0; i <= 4; i++) {
+            double v = yMin + (yMax - yMin) * i / 4;
+            int py = (int) Math.round(bottom - (bottom - top) * (double) i / 4);
+            g.setColor(theme.muted());
+            g.drawLine(left, py, right, py);
+            String t = String.format(Locale.ROOT, "%.0f %%", 100 * v);
+            g.drawString(t, left - fm.stringWidth(t) - Math.round(5 * s), py + fm.getAscent() / 2 - 1);
+        }
+        int every = xMax <= 10 ? 1 : (int) Math.ceil(xMax / 10);
+        for (int e = 0; e <= xMax; e += every) {
+            int px = (int) Math.round(left + (right - left) * e / xMax);
+            String t = Integer.toString(e);
+            g.drawString(t, px - fm.stringWidth(t) / 2, bottom + fm.getAscent() + Math.round(3 * s));
+        }
+        String xl = c.xLabel();
+        g.drawString(xl, right - fm.stringWidth(xl), bottom + fm.getAscent() + Math.round(3 * s) - fm.getHeight());
+        float width = Math.max(2f, 3.5f * s);
+        for (Drawing.Series ser : c.series()) {
+            g.setColor(colour(theme, ser.colour()));
+            g.setStroke(ser.dashed() ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {8 * s, 6 * s}, 0f) : new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            Path2D.Double path = new Path2D.Double();
+            int n = 0;
+            for (int i = 0; i < ser.xs().length; i++) {
+                if (Double.isNaN(ser.ys()[i])) {
+                    continue;
+                }
+                double px = left + (right - left) * Math.min(1, ser.xs()[i] / xMax);
+                double py = bottom - (bottom - top) * Math.max(0, Math.min(1, (ser.ys()[i] - yMin) / (yMax - yMin)));
+                if (n++ == 0) {
+                    path.moveTo(px, py);
+                } else {
+                    path.lineTo(px, py);
+                }
+                if (!ser.dashed()) {
+                    double r = 4.5 * s;
+                    g.fill(new java.awt.geom.Ellipse2D.Double(px - r, py - r, 2 * r, 2 * r));
+                }
+            }
+            if (n > 1) {
+                g.draw(path);
+            }
+        }
+        // legend: two per row, a short line sample then the label
+        g.setStroke(new BasicStroke(1f));
+        int ly = bottom + fm.getHeight() + Math.round(8 * s);
+        int colW = (right - x) / 2;
+        for (int i = 0; i < c.series().size(); i++) {
+            Drawing.Series ser = c.series().get(i);
+            int lx = x + (i % 2) * colW;
+            int row = ly + (i / 2) * fm.getHeight();
+            g.setColor(colour(theme, ser.colour()));
+            g.setStroke(ser.dashed() ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6 * s, 4 * s}, 0f) : new BasicStroke(width));
+            int mid = row + fm.getAscent() / 2;
+            g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
+            g.setColor(theme.text());
+            String label = ser.label();
+            int room = colW - Math.round(34 * s);
+            while (fm.stringWidth(label) > room && label.length() > 4) {
+                label = label.substring(0, label.length() - 2);
+            }
+            g.drawString(label.equals(ser.label()) ? label : label + "…", lx + Math.round(32 * s), row + fm.getAscent());
+        }
+        g.setStroke(new BasicStroke(1f));
+    }
+}
