@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
+import java.util.List;
 import java.util.Locale;
 
 /** Draws a {@link Drawing.Chart}: axes with a few ticks, the lines (dashed for training), a legend. */
@@ -33,7 +34,10 @@ final class ChartPainter {
         int top = y + bfm.getHeight() + Math.round(6 * s);
         g.setFont(small);
         FontMetrics fm = g.getFontMetrics();
-        int legendH = fm.getHeight() * Math.max(1, c.series().size() / 2 + c.series().size() % 2);
+        List<Drawing.Series> legend = c.series().stream().filter(ser -> !ser.label().isEmpty()).toList();
+        boolean dashes = c.series().stream().anyMatch(Drawing.Series::dashed);
+        int entries = legend.size() + (dashes ? 1 : 0);
+        int legendH = fm.getHeight() * Math.max(1, (entries + 1) / 2);
         int left = x + fm.stringWidth("100 %") + Math.round(10 * s);
         int bottom = y + h - fm.getHeight() - legendH - Math.round(10 * s);
         int right = x + w - Math.round(8 * s);
@@ -44,9 +48,9 @@ final class ChartPainter {
         double yMax = c.yMax() > yMin ? c.yMax() : yMin + 1;
         double xMax = c.xMax() > 0 ? c.xMax() : 1;
         g.setStroke(new BasicStroke(1f));
-        for (int i = 0; i <= 4; i++) {
-            double v = yMin + (yMax - yMin) * i / 4;
-            int py = (int) Math.round(bottom - (bottom - top) * (double) i / 4);
+        double step = yMax - yMin > 0.5 ? 0.2 : 0.1;
+        for (double v = Math.ceil(yMin / step - 1e-9) * step; v <= yMax + 1e-9; v += step) {
+            int py = (int) Math.round(bottom - (bottom - top) * (v - yMin) / (yMax - yMin));
             g.setColor(theme.muted());
             g.drawLine(left, py, right, py);
             String t = String.format(Locale.ROOT, "%.0f %%", 100 * v);
@@ -87,26 +91,36 @@ final class ChartPainter {
                 g.draw(path);
             }
         }
-        // legend: two per row, a short line sample then the label
-        g.setStroke(new BasicStroke(1f));
+        // legend: two per row, a short line sample then the label; last, what dashed and solid mean
         int ly = bottom + fm.getHeight() + Math.round(8 * s);
         int colW = (right - x) / 2;
-        for (int i = 0; i < c.series().size(); i++) {
-            Drawing.Series ser = c.series().get(i);
+        for (int i = 0; i < entries; i++) {
+            boolean key = i == legend.size();
+            Drawing.Series ser = key ? null : legend.get(i);
             int lx = x + (i % 2) * colW;
             int row = ly + (i / 2) * fm.getHeight();
-            g.setColor(colour(theme, ser.colour()));
-            g.setStroke(ser.dashed() ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-                    new float[] {6 * s, 4 * s}, 0f) : new BasicStroke(width));
             int mid = row + fm.getAscent() / 2;
-            g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
-            g.setColor(theme.text());
-            String label = ser.label();
-            int room = colW - Math.round(34 * s);
-            while (fm.stringWidth(label) > room && label.length() > 4) {
-                label = label.substring(0, label.length() - 2);
+            String label;
+            if (key) {
+                g.setColor(theme.muted());
+                g.setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {6 * s, 4 * s}, 0f));
+                g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
+                label = "training, solid: validation";
+            } else {
+                g.setColor(colour(theme, ser.colour()));
+                g.setStroke(ser.dashed() ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                        new float[] {6 * s, 4 * s}, 0f) : new BasicStroke(width));
+                g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
+                label = ser.label();
             }
-            g.drawString(label.equals(ser.label()) ? label : label + "…", lx + Math.round(32 * s), row + fm.getAscent());
+            g.setColor(key ? theme.muted() : theme.text());
+            String shown = label;
+            int room = colW - Math.round(34 * s);
+            while (fm.stringWidth(shown) > room && shown.length() > 4) {
+                shown = shown.substring(0, shown.length() - 2);
+            }
+            g.drawString(shown.equals(label) ? shown : shown + "…", lx + Math.round(32 * s), row + fm.getAscent());
         }
         g.setStroke(new BasicStroke(1f));
     }

@@ -16,7 +16,7 @@ public record EffectiveField(String source, String node, int channel, int row, i
                              int height, int width, long size, int images) {
 
     /** Share of the gradient mass that the central square of side {@link #effectiveSide()} holds at least. */
-    public static final double MASS = 0.9;
+    public static final double MASS = 0.5;
 
     /** Total gradient magnitude. */
     public double total() {
@@ -29,45 +29,36 @@ public record EffectiveField(String source, String node, int channel, int row, i
         return t;
     }
 
-    /** Row and column of the gradient's centre of mass (the unit's centre on the input). */
-    public double[] centre() {
-        double t = total();
-        if (t == 0) {
-            return new double[] {top + (height - 1) / 2.0, left + (width - 1) / 2.0};
-        }
-        double r = 0;
-        double c = 0;
-        for (int i = 0; i < map.length; i++) {
-            for (int j = 0; j < map[0].length; j++) {
-                r += i * map[i][j];
-                c += j * map[i][j];
-            }
-        }
-        return new double[] {r / t, c / t};
+    /** The first row and column of the central {@code side × side} square of the theoretical field. */
+    public int[] square(int side) {
+        double cr = top + (height - 1) / 2.0;
+        double cc = left + (width - 1) / 2.0;
+        return new int[] {(int) Math.floor(cr - (side - 1) / 2.0 + 1e-9), (int) Math.floor(cc - (side - 1) / 2.0 + 1e-9)};
     }
 
-    /** The smallest odd square side, centred on {@link #centre()}, that holds {@link #MASS} of the gradient. */
+    /**
+     * The side of the smallest square, centred on the theoretical field (the unit's centre on the input),
+     * that holds {@link #MASS} of the gradient; 0 when the gradient is zero everywhere.
+     */
     public int effectiveSide() {
         double t = total();
         if (t == 0) {
             return 0;
         }
-        double[] c = centre();
-        int cr = (int) Math.round(c[0]);
-        int cc = (int) Math.round(c[1]);
         int max = Math.max(map.length, map[0].length);
-        for (int half = 0; half <= max; half++) {
+        for (int side = height % 2 == 0 ? 2 : 1; side <= max; side += 2) { // the field's parity: centred exactly
+            int[] at = square(side);
             double in = 0;
-            for (int i = Math.max(0, cr - half); i <= Math.min(map.length - 1, cr + half); i++) {
-                for (int j = Math.max(0, cc - half); j <= Math.min(map[0].length - 1, cc + half); j++) {
+            for (int i = Math.max(0, at[0]); i < Math.min(map.length, at[0] + side); i++) {
+                for (int j = Math.max(0, at[1]); j < Math.min(map[0].length, at[1] + side); j++) {
                     in += map[i][j];
                 }
             }
             if (in >= MASS * t - 1e-12) {
-                return 2 * half + 1;
+                return side;
             }
         }
-        return 2 * max + 1;
+        return max;
     }
 
     /** Share of the gradient inside the theoretical field (1 up to rounding: nothing outside it can matter). */

@@ -192,14 +192,16 @@ public final class KernelsLesson implements Lesson {
             i++;
         }
         List<String> titles = learnedTitles(l);
-        String what = l.trained() ? "learned by training" : "at their random start (no run loaded: train the design, or pick a run)";
+        String what = l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
         Map<String, Object> nums = new LinkedHashMap<>();
         nums.put("node", l.node());
         nums.put("filters", l.kernels().size());
         nums.put("kernelSize", l.kernels().get(0).length);
-        return List.of(new LessonStep(titles.get(0), "The first " + l.shown().size() + " of the " + l.kernels().size()
-                        + " kernels of " + l.node() + " in " + l.source() + ", " + what + " (summed over the input channels; "
-                        + "blue positive, red negative). Nobody designed them: compare them with the edge and blur kernels before.",
+        String which = l.shown().size() == l.kernels().size() ? "The " + l.kernels().size() + " kernels"
+                : "The first " + l.shown().size() + " of the " + l.kernels().size() + " kernels";
+        return List.of(new LessonStep(titles.get(0), which + " of " + l.node() + " in " + l.source() + ", " + what
+                        + ". Blue is positive, red negative; kernels reading several channels are summed over them. Nobody "
+                        + "designed them: compare them with the hand-made edge and blur kernels.",
                 nums, new Drawing.Row(kernels, "")),
                 new LessonStep(titles.get(1), "The same kernels applied to the digit, as the network's first layer does before its "
                         + "bias and non-linearity. Trained filters often respond to strokes in one direction, like Sobel.",

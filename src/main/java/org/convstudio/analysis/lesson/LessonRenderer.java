@@ -231,11 +231,17 @@ public final class LessonRenderer {
                 g.fillRect(cx, cy, size, sizeY);
                 if (grid.showValues() && cell >= 14) {
                     String t = Grids.fmt(v);
-                    if (fm.stringWidth(t) > cell * 0.92) {
-                        t = String.format(java.util.Locale.ROOT, "%.1f", v);
+                    FontMetrics cf = fm;
+                    if (cf.stringWidth(t) > cell * 0.92) { // a smaller type first, then one decimal
+                        g.setFont(font(Font.BOLD, (float) Math.max(fontSize * 0.7, fontSize * cell * 0.92 / cf.stringWidth(t))));
+                        cf = g.getFontMetrics();
+                        if (cf.stringWidth(t) > cell * 0.92) {
+                            t = String.format(java.util.Locale.ROOT, "%.1f", v);
+                        }
                     }
                     g.setColor(luminance(fill) > 0.55 ? Color.BLACK : Color.WHITE);
-                    g.drawString(t, cx + (size - fm.stringWidth(t)) / 2, cy + (sizeY + fm.getAscent() - fm.getDescent()) / 2);
+                    g.drawString(t, cx + (size - cf.stringWidth(t)) / 2, cy + (sizeY + cf.getAscent() - cf.getDescent()) / 2);
+                    g.setFont(fm.getFont());
                 }
             }
         }

@@ -142,16 +142,28 @@ public final class OverfittingLesson implements Lesson {
                     + " pixels, turns up to " + Math.round(AUGMENT_DEGREES) + "°). Press Train in the lesson's controls: "
                     + "training accuracy is dashed, validation accuracy solid, drawn as they learn.";
         } else {
-            StringBuilder b = new StringBuilder("The gap between training and validation accuracy is the over-fitting: ");
-            for (int i = 0; i < t.arms().size(); i++) {
-                TrainingCurves.Arm a = t.arms().get(i);
-                if (a.train().isEmpty()) {
+            StringBuilder b = new StringBuilder("Training vs validation accuracy — ");
+            String smallest = null;
+            double best = Double.POSITIVE_INFINITY;
+            boolean first = true;
+            for (TrainingCurves.Arm a : t.arms()) {
+                if (a.train().isEmpty() || a.validation().isEmpty()) {
                     continue;
                 }
-                b.append(i == 0 ? "" : "; ").append(a.label()).append(" ").append(TrainingCurves.percent(a.lastTrain()))
-                        .append(" vs ").append(TrainingCurves.percent(a.lastValidation()));
+                double gap = 100 * (a.lastTrain() - a.lastValidation());
+                b.append(first ? "" : "; ").append(a.label()).append(": ").append(TrainingCurves.percent(a.lastTrain()))
+                        .append(" vs ").append(TrainingCurves.percent(a.lastValidation()))
+                        .append(String.format(java.util.Locale.ROOT, " (gap %.1f points)", gap));
+                first = false;
+                if (gap < best) {
+                    best = gap;
+                    smallest = a.label();
+                }
             }
-            b.append(". Dropout and augmentation make the training images harder to memorise, so the gap narrows.");
+            b.append(". The gap is the over-fitting: the network knows its ").append(SUBSET).append(" training images "
+                    + "better than new ones. Dropout and augmentation make the training images harder to learn by heart"
+                    + " (their training accuracy is measured with them on)");
+            b.append(smallest == null ? "." : "; here the smallest gap is " + smallest + "'s.");
             if (!t.status().isEmpty()) {
                 b.append("\n").append(t.status());
             }

@@ -155,7 +155,6 @@ public final class ReceptiveFieldLesson implements Lesson {
     /** Theoretical and effective field of one unit of a real network, side by side. */
     static LessonStep effectiveStep(EffectiveField e) {
         int side = e.effectiveSide();
-        double[] c = e.centre();
         int h = e.map().length;
         int w = e.map()[0].length;
         double[][] theory = new double[h][w];
@@ -164,28 +163,27 @@ public final class ReceptiveFieldLesson implements Lesson {
                 theory[i][j] = 1;
             }
         }
-        int half = side / 2;
-        int cr = (int) Math.round(c[0]);
-        int cc = (int) Math.round(c[1]);
+        int[] at = e.square(side);
         Drawing.Box theoretical = new Drawing.Box(e.top(), e.left(), e.height(), e.width(), Drawing.Tone.MUTED);
-        Drawing.Box eff = new Drawing.Box(Math.max(0, cr - half), Math.max(0, cc - half),
-                Math.min(h, cr + half + 1) - Math.max(0, cr - half), Math.min(w, cc + half + 1) - Math.max(0, cc - half),
+        Drawing.Box eff = new Drawing.Box(Math.max(0, at[0]), Math.max(0, at[1]),
+                Math.min(h, at[0] + side) - Math.max(0, at[0]), Math.min(w, at[1] + side) - Math.max(0, at[1]),
                 Drawing.Tone.ACCENT);
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("node", e.node());
         n.put("unit", e.row() + "," + e.col());
         n.put("theoreticalField", e.size());
-        n.put("effectiveSide90", side);
+        n.put("effectiveSide50", side);
         n.put("insideTheoretical", Math.round(e.insideTheoretical() * 1000) / 1000.0);
         n.put("images", e.images());
         String text = "The unit at (" + e.row() + ", " + e.col() + ") of " + e.node() + " in " + e.source() + " could, in "
                 + "theory, see " + e.size() + "×" + e.size() + " input pixels (left). Its effective field (right) is how much "
                 + "each pixel actually moves it, |∂unit/∂input| averaged over " + e.images() + " images: "
-                + Math.round(EffectiveField.MASS * 100) + " % of it lies in the central " + side + "×" + side
-                + " square. The centre counts most — many paths lead there, few to the border (Luo et al. 2016).";
+                + "half of it lies in the central " + side + "×" + side + " square. The centre counts most — many paths "
+                + "lead there, few to the border — so a unit effectively sees less than its theoretical field "
+                + "(Luo et al. 2016); training widens it.";
         return new LessonStep("Theoretical and effective field — " + e.node(), text, n, new Drawing.Row(List.of(
                 new Drawing.Grid("theoretical: " + e.size() + "×" + e.size(), theory, false, false, List.of(theoretical)),
-                new Drawing.Grid("effective: 90 % in " + side + "×" + side, e.map(), false, false, List.of(theoretical, eff))),
+                new Drawing.Grid("effective: half in " + side + "×" + side, e.map(), false, false, List.of(theoretical, eff))),
                 ""));
     }
 

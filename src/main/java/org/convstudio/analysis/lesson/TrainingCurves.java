@@ -111,7 +111,7 @@ public record TrainingCurves(List<Arm> arms, int epochs, String status, boolean 
                 lo = Math.min(lo, a.live()[1]);
             }
         }
-        double yMin = Math.max(0, Math.floor(lo * 10 - 1e-9) / 10);
+        double yMin = Math.max(0, Math.floor(lo * 5 - 1e-9) / 5);
         if (yMin > 0.8) {
             yMin = 0.8;
         }
@@ -122,8 +122,8 @@ public record TrainingCurves(List<Arm> arms, int epochs, String status, boolean 
             if (a.live() != null) {
                 train.add(a.live());
             }
-            s.add(series(a.label() + " · training", a.colour(), true, train));
-            s.add(series(a.label() + " · validation", a.colour(), false, a.validation()));
+            s.add(series("", a.colour(), true, train));
+            s.add(series(a.label(), a.colour(), false, a.validation()));
         }
         List<Drawing> charts = new ArrayList<>();
         for (Map.Entry<String, List<Drawing.Series>> e : groups.entrySet()) {

@@ -64,8 +64,8 @@ public final class CurveRecorder implements LessonRuns.Listener {
     public TrainingCurves finish(boolean cancelled) {
         LessonRuns.Arm first = arms.get(0);
         String end = !failure.get().isEmpty() ? failure.get() : cancelled ? "Stopped."
-                : arms.size() + " runs of " + first.config().epochs() + " epochs on " + first.data().train().size()
-                        + " training images of the bundled sample, checked on " + first.data().test().size() + ".";
+                : String.format(Locale.ROOT, "%d runs of %d epochs on %,d training images of the bundled sample, checked on %,d.",
+                        arms.size(), first.config().epochs(), first.data().train().size(), first.data().test().size());
         TrainingCurves done = curves.updateAndGet(c -> c.withStatus(end, false));
         sink.accept(done);
         return done;

@@ -31,8 +31,8 @@ import org.convstudio.model.layer.LayerType;
  */
 public final class NetworkLessons implements AutoCloseable {
 
-    /** Images the effective field is averaged over. */
-    public static final int FIELD_IMAGES = 16;
+    /** Images the effective field is averaged over (4 for inputs larger than 64×64×3). */
+    public static final int FIELD_IMAGES = 64;
 
     private final InspectionModel model;
     private final InspectionData data;
@@ -207,8 +207,7 @@ public final class NetworkLessons implements AutoCloseable {
         NodeInfo info = a.info(node).orElseThrow(() -> new IllegalArgumentException("the network has no block named " + node));
         int y = (info.output().height() - 1) / 2;
         int x = (info.output().width() - 1) / 2;
-        int count = Math.min(info.output().height() > 0 && data.scaled().imageLength() > 64 * 64 * 3 ? 2 : FIELD_IMAGES,
-                data.scaled().size());
+        int count = Math.min(data.scaled().imageLength() > 64 * 64 * 3 ? 4 : FIELD_IMAGES, data.scaled().size());
         float[] images = new float[count * data.scaled().imageLength()];
         System.arraycopy(data.scaled().pixels(), 0, images, 0, images.length);
         int channels = Math.min(8, info.output().channels());

@@ -47,8 +47,10 @@ class LiveLessonsTest {
         assertEquals(2, row.items().size(), "MLP and LeNet side by side");
         Drawing.Chart lenet = assertInstanceOf(Drawing.Chart.class, row.items().get(1));
         assertEquals(4, lenet.series().size(), "two runs, training and validation each");
-        assertEquals(0.3, lenet.yMin(), 1e-9, "shared axis from the lowest value, rounded down to 10 %");
-        assertEquals(0.3, ((Drawing.Chart) row.items().get(0)).yMin(), 1e-9);
+        assertEquals(0.2, lenet.yMin(), 1e-9, "shared axis from the lowest value, rounded down to 20 %");
+        assertEquals(0.2, ((Drawing.Chart) row.items().get(0)).yMin(), 1e-9);
+        assertEquals("LeNet, shuffled", lenet.series().get(3).label(), "validation lines carry the run's name");
+        assertTrue(lenet.series().get(2).dashed() && lenet.series().get(2).label().isEmpty(), "training lines are dashed");
         assertEquals(3, lenet.xMax());
         assertEquals(0.35, c.numbers().get("LeNet, shuffled val"));
         assertThrows(IllegalArgumentException.class, () -> new Drawing.Series("x", 0, false, new double[1], new double[2]));
@@ -67,7 +69,7 @@ class LiveLessonsTest {
 
         OverfittingLesson o = new OverfittingLesson(OverfittingLesson.plannedRuns(2).epoch(0, 1, 1.0, 0.8));
         assertEquals(4, o.steps().size());
-        assertTrue(o.steps().get(3).text().contains("plain 100.0 % vs 80.0 %"), o.steps().get(3).text());
+        assertTrue(o.steps().get(3).text().contains("plain: 100.0 % vs 80.0 % (gap 20.0 points)"), o.steps().get(3).text());
         assertInstanceOf(Drawing.Row.class, o.steps().get(3).drawing(), "one chart per run");
         BufferedImage img = new LessonRenderer(LessonRenderer.Theme.PRESENTATION).render(o, 3, 640, 360);
         assertEquals(640, img.getWidth());
@@ -117,9 +119,13 @@ class LiveLessonsTest {
         map[3][4] = 1;
         EffectiveField e = new EffectiveField("net", "conv2", 0, 2, 2, map, 1, 1, 7, 7, 7, 4);
         assertEquals(1.0, e.insideTheoretical(), 1e-12);
-        assertEquals(3, e.effectiveSide(), "the centre holds 80 %, the 3×3 square all of it");
+        assertEquals(1, e.effectiveSide(), "the centre pixel holds 80 %: more than half");
+        map[4][4] = 1;
+        map[2][2] = 1;
+        assertEquals(3, e.effectiveSide(), "now the centre holds a quarter; the 3×3 square three quarters");
+        assertEquals(3, e.square(3)[0], "centred on the theoretical field's centre (4, 4)");
         LessonStep s = ReceptiveFieldLesson.effectiveStep(e);
-        assertEquals(3, s.numbers().get("effectiveSide90"));
+        assertEquals(3, s.numbers().get("effectiveSide50"));
         assertEquals(7L, s.numbers().get("theoreticalField"));
         ReceptiveFieldLesson lesson = new ReceptiveFieldLesson(9, ReceptiveFieldLesson.LECTURE, e);
         assertEquals(new ReceptiveFieldLesson().steps().size() + 1, lesson.steps().size());

@@ -254,6 +254,24 @@ class ClassroomGuiTest {
             }
         }
         GuiTestSupport.fx(p::close);
+        // the workspace with a live lesson's controls (network, layer, filter, channel)
+        GuiTestSupport.fx(() -> {
+            classroom.viewModel().lessonIdProperty().set("convolution");
+            classroom.viewModel().stepProperty().set(1);
+        });
+        GuiTestSupport.waitUntil(() -> {
+            ClassroomViewModel.Slide s = classroom.viewModel().slideProperty().get();
+            return s.lessonId().equals("convolution") && s.step() == 1 && s.data().title().contains("(14, 14)");
+        }, 60);
+        GuiTestSupport.settle();
+        Path live = dir.resolve("classroom-workspace-convolution.png");
+        GuiTestSupport.fx(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(app.stage().getScene().snapshot(null), null), "png", live.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         GuiTestSupport.fx(() -> classroom.viewModel().lessonIdProperty().set("backprop"));
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().lessonId().equals("backprop"), 30);
         GuiTestSupport.settle();

@@ -166,8 +166,8 @@ class ClassroomLiveGuiTest {
         assertTrue(GuiTestSupport.fx(() -> fieldLayer.getItems().containsAll(List.of("conv1", "pool1", "conv2", "pool2"))));
         GuiTestSupport.fx(() -> fieldLayer.setValue("conv2"));
         shows("theoreticalField 14", 60);
-        double side = numbersValue("effectiveSide90");
-        assertTrue(side >= 1 && side <= 15, "90 % of the gradient within the field: " + side);
+        double side = numbersValue("effectiveSide50");
+        assertTrue(side >= 1 && side <= 14, "half of the gradient within the field: " + side);
 
         lesson("convolution");
         ComboBox<String> layer = node("#lesson-layer");
