@@ -24,6 +24,28 @@ final class ChartPainter {
         };
     }
 
+    private static final String KEY = "training";
+
+    /** Where each legend entry goes: {x, row}. Entries flow left to right and wrap at the chart's width. */
+    private static int[][] legendPlaces(FontMetrics fm, List<Drawing.Series> legend, boolean key, int x, int w,
+                                        int sample, int gap, int space) {
+        int n = legend.size() + (key ? 1 : 0);
+        int[][] at = new int[n][2];
+        int cx = x;
+        int row = 0;
+        for (int i = 0; i < n; i++) {
+            int width = sample + gap + fm.stringWidth(i == legend.size() ? KEY : legend.get(i).label());
+            if (cx > x && cx + width > x + w) {
+                cx = x;
+                row++;
+            }
+            at[i][0] = cx;
+            at[i][1] = row;
+            cx += width + space;
+        }
+        return at;
+    }
+
     static void paint(Graphics2D g, Drawing.Chart c, int x, int y, int w, int h, float s, LessonRenderer.Theme theme) {
         Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 1).deriveFont(Math.max(9f, 15 * s));
         Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont(Math.max(9f, 17 * s));
@@ -37,7 +59,14 @@ final class ChartPainter {
         List<Drawing.Series> legend = c.series().stream().filter(ser -> !ser.label().isEmpty()).toList();
         boolean dashes = c.series().stream().anyMatch(Drawing.Series::dashed);
         int entries = legend.size() + (dashes ? 1 : 0);
-        int legendH = fm.getHeight() * Math.max(1, (entries + 1) / 2);
+        int sample = Math.round(26 * s);
+        int gap = Math.round(6 * s);
+        int[][] at = legendPlaces(fm, legend, dashes, x, w, sample, gap, Math.round(18 * s));
+        int legendRows = 1;
+        for (int[] p : at) {
+            legendRows = Math.max(legendRows, p[1] + 1);
+        }
+        int legendH = fm.getHeight() * legendRows;
         int left = x + fm.stringWidth("100 %") + Math.round(10 * s);
         int bottom = y + h - fm.getHeight() - legendH - Math.round(10 * s);
         int right = x + w - Math.round(8 * s);
@@ -91,36 +120,19 @@ final class ChartPainter {
                 g.draw(path);
             }
         }
-        // legend: two per row, a short line sample then the label; last, what dashed and solid mean
+        // legend: each run's colour and name, then what dashed means; entries flow and wrap
         int ly = bottom + fm.getHeight() + Math.round(8 * s);
-        int colW = (right - x) / 2;
         for (int i = 0; i < entries; i++) {
             boolean key = i == legend.size();
-            Drawing.Series ser = key ? null : legend.get(i);
-            int lx = x + (i % 2) * colW;
-            int row = ly + (i / 2) * fm.getHeight();
+            int lx = at[i][0];
+            int row = ly + at[i][1] * fm.getHeight();
             int mid = row + fm.getAscent() / 2;
-            String label;
-            if (key) {
-                g.setColor(theme.muted());
-                g.setStroke(new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-                        new float[] {6 * s, 4 * s}, 0f));
-                g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
-                label = "training, solid: validation";
-            } else {
-                g.setColor(colour(theme, ser.colour()));
-                g.setStroke(ser.dashed() ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
-                        new float[] {6 * s, 4 * s}, 0f) : new BasicStroke(width));
-                g.drawLine(lx, mid, lx + Math.round(26 * s), mid);
-                label = ser.label();
-            }
+            g.setColor(key ? theme.muted() : colour(theme, legend.get(i).colour()));
+            g.setStroke(key ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {6 * s, 4 * s}, 0f) : new BasicStroke(width));
+            g.drawLine(lx, mid, lx + sample, mid);
             g.setColor(key ? theme.muted() : theme.text());
-            String shown = label;
-            int room = colW - Math.round(34 * s);
-            while (fm.stringWidth(shown) > room && shown.length() > 4) {
-                shown = shown.substring(0, shown.length() - 2);
-            }
-            g.drawString(shown.equals(label) ? shown : shown + "…", lx + Math.round(32 * s), row + fm.getAscent());
+            g.drawString(key ? KEY : legend.get(i).label(), lx + sample + gap, row + fm.getAscent());
         }
         g.setStroke(new BasicStroke(1f));
     }

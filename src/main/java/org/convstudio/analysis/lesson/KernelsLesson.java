@@ -186,7 +186,7 @@ public final class KernelsLesson implements Lesson {
         int i = 0;
         for (double[][] k : l.shown()) {
             boolean small = k.length <= 5 && k[0].length <= 5;
-            kernels.add(new Drawing.Grid("filter " + i, k, small, true, List.of()));
+            kernels.add(new Drawing.Grid("filter " + i, Grids.rounded(k, 2), small, true, List.of()));
             double[][] out = Grids.correlate(image, k, 1, k.length / 2, 1);
             results.add(new Drawing.Grid("filter " + i, out, false, true, List.of()));
             i++;

@@ -21,13 +21,6 @@ public record LayerKernel(String source, String node, double[][] input, double[]
     }
 
     private static double[][] round(double[][] x) {
-        double[][] out = new double[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = new double[x[i].length];
-            for (int j = 0; j < x[i].length; j++) {
-                out[i][j] = Math.round(x[i][j] * 100) / 100.0;
-            }
-        }
-        return out;
+        return Grids.rounded(x, 2);
     }
 }

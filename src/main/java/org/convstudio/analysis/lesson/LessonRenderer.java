@@ -214,6 +214,19 @@ public final class LessonRenderer {
         float fontSize = (float) Math.min(cell * 0.38, 22 * s);
         g.setFont(font(Font.BOLD, fontSize));
         FontMetrics fm = g.getFontMetrics();
+        if (grid.showValues()) { // one type size for the whole grid: smaller when the longest value needs it
+            int widest = 0;
+            for (double[] r : grid.values()) {
+                for (double v : r) {
+                    widest = Double.isNaN(v) ? widest : Math.max(widest, fm.stringWidth(Grids.fmt(v)));
+                }
+            }
+            if (widest > cell * 0.92) {
+                fontSize = (float) Math.max(fontSize * 0.65, fontSize * cell * 0.92 / widest);
+                g.setFont(font(Font.BOLD, fontSize));
+                fm = g.getFontMetrics();
+            }
+        }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = grid.values()[r][c];
@@ -231,17 +244,11 @@ public final class LessonRenderer {
                 g.fillRect(cx, cy, size, sizeY);
                 if (grid.showValues() && cell >= 14) {
                     String t = Grids.fmt(v);
-                    FontMetrics cf = fm;
-                    if (cf.stringWidth(t) > cell * 0.92) { // a smaller type first, then one decimal
-                        g.setFont(font(Font.BOLD, (float) Math.max(fontSize * 0.7, fontSize * cell * 0.92 / cf.stringWidth(t))));
-                        cf = g.getFontMetrics();
-                        if (cf.stringWidth(t) > cell * 0.92) {
-                            t = String.format(java.util.Locale.ROOT, "%.1f", v);
-                        }
+                    if (fm.stringWidth(t) > cell * 0.92) {
+                        t = String.format(java.util.Locale.ROOT, "%.1f", v);
                     }
                     g.setColor(luminance(fill) > 0.55 ? Color.BLACK : Color.WHITE);
-                    g.drawString(t, cx + (size - cf.stringWidth(t)) / 2, cy + (sizeY + cf.getAscent() - cf.getDescent()) / 2);
-                    g.setFont(fm.getFont());
+                    g.drawString(t, cx + (size - fm.stringWidth(t)) / 2, cy + (sizeY + fm.getAscent() - fm.getDescent()) / 2);
                 }
             }
         }

@@ -142,28 +142,22 @@ public final class OverfittingLesson implements Lesson {
                     + " pixels, turns up to " + Math.round(AUGMENT_DEGREES) + "°). Press Train in the lesson's controls: "
                     + "training accuracy is dashed, validation accuracy solid, drawn as they learn.";
         } else {
-            StringBuilder b = new StringBuilder("Training vs validation accuracy — ");
-            String smallest = null;
-            double best = Double.POSITIVE_INFINITY;
+            StringBuilder b = new StringBuilder("Training / validation accuracy: ");
             boolean first = true;
             for (TrainingCurves.Arm a : t.arms()) {
                 if (a.train().isEmpty() || a.validation().isEmpty()) {
                     continue;
                 }
                 double gap = 100 * (a.lastTrain() - a.lastValidation());
-                b.append(first ? "" : "; ").append(a.label()).append(": ").append(TrainingCurves.percent(a.lastTrain()))
-                        .append(" vs ").append(TrainingCurves.percent(a.lastValidation()))
-                        .append(String.format(java.util.Locale.ROOT, " (gap %.1f points)", gap));
+                b.append(first ? "" : "; ").append(a.label()).append(" ").append(TrainingCurves.percent(a.lastTrain()))
+                        .append(" / ").append(TrainingCurves.percent(a.lastValidation()))
+                        .append(String.format(java.util.Locale.ROOT, " (gap %s points)",
+                                String.format(java.util.Locale.ROOT, "%.1f", gap).replace('-', '−')));
                 first = false;
-                if (gap < best) {
-                    best = gap;
-                    smallest = a.label();
-                }
             }
-            b.append(". The gap is the over-fitting: the network knows its ").append(SUBSET).append(" training images "
-                    + "better than new ones. Dropout and augmentation make the training images harder to learn by heart"
-                    + " (their training accuracy is measured with them on)");
-            b.append(smallest == null ? "." : "; here the smallest gap is " + smallest + "'s.");
+            b.append(". The gap is over-fitting: the network knows its ").append(SUBSET).append(" images better than new "
+                    + "ones. Dropout and augmentation make them harder to learn by heart (training accuracy, dashed, is "
+                    + "measured with them on).");
             if (!t.status().isEmpty()) {
                 b.append("\n").append(t.status());
             }

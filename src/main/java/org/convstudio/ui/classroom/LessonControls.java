@@ -78,9 +78,12 @@ final class LessonControls {
                 pad.valueProperty().addListener((o, a, b) -> apply.run());
                 dil.valueProperty().addListener((o, a, b) -> apply.run());
                 flip.selectedProperty().addListener((o, a, b) -> apply.run());
+                Label strideLabel = new Label("Stride S");
+                Label padLabel = new Label("Padding P");
+                Label dilLabel = new Label("Dilation D");
                 LiveControls.network(box, vm, sources);
-                LiveControls.convolution(box, vm, List.of(stride, pad, dil));
-                box.getChildren().addAll(new Label("Stride S"), stride, new Label("Padding P"), pad, new Label("Dilation D"), dil, flip);
+                LiveControls.convolution(box, vm, List.of(strideLabel, stride, padLabel, pad, dilLabel, dil));
+                box.getChildren().addAll(strideLabel, stride, padLabel, pad, dilLabel, dil, flip);
             }
             case "kernels" -> {
                 ComboBox<String> kernel = new ComboBox<>();

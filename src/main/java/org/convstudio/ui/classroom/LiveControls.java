@@ -98,7 +98,7 @@ final class LiveControls {
         status.setId("lesson-network-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.networkStatusProperty());
-        box.getChildren().addAll(new Label("Network (current design or a run)"), pick, status);
+        box.getChildren().addAll(wrapped("Network (the current design or a saved run)"), pick, status);
     }
 
     private static List<String> layers(ClassroomViewModel vm, boolean convolutions) {
@@ -144,7 +144,10 @@ final class LiveControls {
             boolean toy = layer.getValue() == null || TOY.equals(layer.getValue());
             filter.setDisable(toy);
             channel.setDisable(toy);
-            toyOnly.forEach(n -> n.setDisable(!toy));
+            toyOnly.forEach(n -> {
+                n.setVisible(toy); // a real layer has its own stride, padding and dilation (in the formula)
+                n.setManaged(toy);
+            });
         };
         layer.valueProperty().addListener((o, a, b) -> enable.run());
         enable.run();
@@ -173,7 +176,13 @@ final class LiveControls {
                 fill.run();
             }
         });
-        box.getChildren().addAll(new Label("Effective field of the centre unit of"), layer);
+        box.getChildren().addAll(wrapped("Effective field of the centre unit of"), layer);
+    }
+
+    static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 
     /** "Open in the designer" for the preset of the step shown. */

@@ -69,7 +69,7 @@ class LiveLessonsTest {
 
         OverfittingLesson o = new OverfittingLesson(OverfittingLesson.plannedRuns(2).epoch(0, 1, 1.0, 0.8));
         assertEquals(4, o.steps().size());
-        assertTrue(o.steps().get(3).text().contains("plain: 100.0 % vs 80.0 % (gap 20.0 points)"), o.steps().get(3).text());
+        assertTrue(o.steps().get(3).text().contains("plain 100.0 % / 80.0 % (gap 20.0 points)"), o.steps().get(3).text());
         assertInstanceOf(Drawing.Row.class, o.steps().get(3).drawing(), "one chart per run");
         BufferedImage img = new LessonRenderer(LessonRenderer.Theme.PRESENTATION).render(o, 3, 640, 360);
         assertEquals(640, img.getWidth());

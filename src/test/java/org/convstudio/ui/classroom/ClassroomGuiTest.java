@@ -217,6 +217,9 @@ class ClassroomGuiTest {
         GuiTestSupport.waitUntil(() -> classroom.viewModel().choiceProperty().get().source() != null, 30);
         GuiTestSupport.fx(() -> classroom.viewModel().choiceProperty().set(
                 classroom.viewModel().choiceProperty().get().withConv("conv1", 0, 0)));
+        GuiTestSupport.fx(() -> classroom.viewModel().lessonIdProperty().set("convolution"));
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().liveProperty().get().network().kernel() != null
+                && classroom.viewModel().liveProperty().get().network().field() != null, 120);
         for (String id : List.of("locality", "overfitting")) {
             GuiTestSupport.fx(() -> {
                 classroom.viewModel().lessonIdProperty().set(id);

@@ -174,9 +174,11 @@ class ClassroomLiveGuiTest {
         assertTrue(GuiTestSupport.fx(() -> layer.getItems().equals(List.of(LiveControls.TOY, "conv1", "conv2"))));
         GuiTestSupport.fx(() -> layer.setValue("conv1"));
         shows("floor((28 − 5 + 2×2) / 1) + 1 = 28", 60);
-        assertTrue(node("#lesson-stride").isDisabled(), "the layer's own stride");
+        Node stride = node("#lesson-stride");
+        assertFalse(GuiTestSupport.fx(stride::isVisible), "the layer's own stride, not the toy's");
         GuiTestSupport.fx(() -> layer.setValue(LiveControls.TOY));
         shows("floor((7 − 3 + 2×0) / 1) + 1 = 5", 30);
+        assertTrue(GuiTestSupport.fx(stride::isVisible));
 
         lesson("kernels");
         ComboBox<String> kernel = node("#lesson-kernel");
