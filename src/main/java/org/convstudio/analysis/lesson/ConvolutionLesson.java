@@ -83,6 +83,11 @@ public final class ConvolutionLesson implements Lesson {
         this.layer = layer;
     }
 
+    /** Values are written in the cells of grids up to 12×12; a layer's larger maps are shown as pictures. */
+    private static boolean legible(double[][] g) {
+        return g.length <= 12 && g[0].length <= 12;
+    }
+
     public LayerKernel layer() {
         return layer;
     }
@@ -179,7 +184,7 @@ public final class ConvolutionLesson implements Lesson {
                 intro + " With stride " + stride + ", padding " + pad + " and dilation " + dilation
                         + " the output has floor((M − F + 2P) / S) + 1 rows: " + formula() + ".",
                 Nums.of("formula", formula(), "outputSize", out.length),
-                new Drawing.Row(List.of(new Drawing.Grid("input", input, true, false, List.of()),
+                new Drawing.Row(List.of(new Drawing.Grid("input", input, legible(input), false, List.of()),
                         new Drawing.Grid(flip ? "kernel (flipped: true convolution)" : "kernel", k, true, true, List.of())), "⋆")));
         int[][] positions = layer == null ? new int[][] {{0, 0}, {0, 1}, {out.length - 1, out[0].length - 1}}
                 : new int[][] {{out.length / 2, out[0].length / 2}, {out.length / 2, Math.min(out[0].length - 1, out[0].length / 2 + 1)}};
@@ -214,10 +219,10 @@ public final class ConvolutionLesson implements Lesson {
                                     + (layer.inChannels() > 1 ? " and the same sum over its other " + (layer.inChannels() - 1)
                                             + " input channels" : "") + "."),
                     nums, new Drawing.Row(List.of(
-                            new Drawing.Grid("input", input, true, false,
+                            new Drawing.Grid("input", input, legible(input), false,
                                     List.of(new Drawing.Box(top, left, eff, eff, Drawing.Tone.ACCENT))),
                             new Drawing.Grid("kernel", k, true, true, List.of()),
-                            new Drawing.Grid("output", partial, true, true,
+                            new Drawing.Grid("output", partial, legible(partial), true,
                                     List.of(new Drawing.Box(p[0], p[1], 1, 1, Drawing.Tone.ACCENT)))), "→")));
         }
         s.add(new LessonStep("The whole feature map",
@@ -225,8 +230,8 @@ public final class ConvolutionLesson implements Lesson {
                         + out.length + "×" + out[0].length + " feature map: " + (kernel.length * kernel[0].length)
                         + " weights are shared by all " + (out.length * out[0].length) + " outputs.",
                 Nums.of("output", Grids.rows(out)), new Drawing.Row(List.of(
-                        new Drawing.Grid("input", input, true, false, List.of()),
-                        new Drawing.Grid("feature map", out, true, true, List.of())), "→")));
+                        new Drawing.Grid("input", input, legible(input), false, List.of()),
+                        new Drawing.Grid("feature map", out, legible(out), true, List.of())), "→")));
         List<List<String>> rows = new ArrayList<>();
         List<Object> sizes = new ArrayList<>();
         List<SizeCase> cases = new ArrayList<>(SIZE_CASES);

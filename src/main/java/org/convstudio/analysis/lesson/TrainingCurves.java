@@ -155,7 +155,7 @@ public record TrainingCurves(List<Arm> arms, int epochs, String status, boolean 
 
     /** Accuracy as a percentage with one decimal ("91.3 %"), "–" before the first epoch. */
     public static String percent(double accuracy) {
-        return Double.isNaN(accuracy) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * accuracy);
+        return Double.isNaN(accuracy) ? "–" : String.format(Locale.ROOT, "%.1f\u00a0%%", 100 * accuracy);
     }
 
     private static double round(double v) {

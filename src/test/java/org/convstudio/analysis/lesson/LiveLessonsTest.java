@@ -63,13 +63,14 @@ class LiveLessonsTest {
         assertTrue(none.steps().get(3).text().contains("Press Train"));
         TrainingCurves c = LocalityLesson.plannedRuns(1).epoch(0, 1, 0.9, 0.912).epoch(1, 1, 0.9, 0.905)
                 .epoch(2, 1, 0.95, 0.951).epoch(3, 1, 0.8, 0.803).withStatus("done", false);
-        String text = new LocalityLesson(digit(), 2, c).steps().get(3).text();
+        String text = new LocalityLesson(digit(), 2, c).steps().get(3).text().replace('\u00a0', ' ');
         assertTrue(text.contains("MLP: 91.2 % on real pixels, 90.5 % shuffled"), text);
         assertTrue(text.contains("LeNet: 95.1 % on real pixels, 80.3 % shuffled"), text);
 
         OverfittingLesson o = new OverfittingLesson(OverfittingLesson.plannedRuns(2).epoch(0, 1, 1.0, 0.8));
         assertEquals(4, o.steps().size());
-        assertTrue(o.steps().get(3).text().contains("plain 100.0 % / 80.0 % (gap 20.0 points)"), o.steps().get(3).text());
+        String gap = o.steps().get(3).text().replace('\u00a0', ' ');
+        assertTrue(gap.contains("plain 100.0 % / 80.0 % (gap 20.0 points)"), gap);
         assertInstanceOf(Drawing.Row.class, o.steps().get(3).drawing(), "one chart per run");
         BufferedImage img = new LessonRenderer(LessonRenderer.Theme.PRESENTATION).render(o, 3, 640, 360);
         assertEquals(640, img.getWidth());
