@@ -32,7 +32,7 @@ public final class LessonArms {
         }
     }
 
-    /** Locality: 5 epochs of 1,000 images, checked on 1,000 (about half a minute for the four runs on 2 cores). */
+    /** Locality: 5 epochs of 1,000 images, checked on 1,000 (the four runs: under 2 CPU minutes, see the README). */
     public static final Size LOCALITY = new Size(1_000, 1_000, 5);
     /** Over-fitting: {@link OverfittingLesson#SUBSET} images, 15 epochs, checked on 1,000. */
     public static final Size OVERFITTING = new Size(OverfittingLesson.SUBSET, 1_000, 15);
