@@ -14,7 +14,14 @@ import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LessonRenderer;
 import org.convstudio.analysis.lesson.LessonStep;
 import org.convstudio.analysis.lesson.Lessons;
+import org.convstudio.analysis.lesson.LocalityLesson;
+import org.convstudio.analysis.lesson.OverfittingLesson;
+import org.convstudio.analysis.lesson.TrainingCurves;
 import org.convstudio.engine.data.DatasetException;
+import org.convstudio.engine.device.TorchThreads;
+import org.convstudio.engine.lesson.CurveRecorder;
+import org.convstudio.engine.lesson.LessonArms;
+import org.convstudio.engine.lesson.LessonRuns;
 import org.convstudio.engine.lesson.AutogradBackprop;
 import org.convstudio.engine.lesson.SampleDigit;
 import picocli.CommandLine.Command;
@@ -56,6 +63,12 @@ final class LessonCommand implements Callable<Integer> {
             description = "Test image of the bundled MNIST sample used by the image lessons (default: ${DEFAULT-VALUE}).")
     int digit;
 
+    @Option(names = "--train", description = {"locality and overfitting: first train the lesson's short runs on the "
+            + "bundled sample (MLP and LeNet on real and shuffled pixels; the MLP plain, with dropout, with dropout and "
+            + "augmentation) through the usual run pipeline, then draw their curves in the last step. Progress goes to "
+            + "standard error; the run folders are temporary."})
+    boolean train;
+
     @Override
     public Integer call() throws IOException {
         var o = spec.commandLine().getOut();
@@ -70,7 +83,10 @@ final class LessonCommand implements Callable<Integer> {
             throw new UserError("There is no lesson '" + id + "'. The lessons are: " + String.join(", ", Lessons.IDS)
                     + " (see 'lesson list').");
         }
-        Lesson lesson = Lessons.find(id, resources()).orElseThrow();
+        if (train && !id.equals(LocalityLesson.ID) && !id.equals(OverfittingLesson.ID)) {
+            throw new UserError("--train is for the lessons that train: locality and overfitting.");
+        }
+        Lesson lesson = train ? trained() : Lessons.find(id, resources()).orElseThrow();
         List<LessonStep> steps = lesson.steps();
         if (step != null && (step < 1 || step > steps.size())) {
             throw new UserError("The lesson '" + id + "' has steps 1 to " + steps.size() + "; --step " + step + " is not one of them.");
@@ -118,6 +134,41 @@ final class LessonCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
+    }
+
+    /** Runs the lesson's short training runs, printing each finished epoch, and builds the lesson with their curves. */
+    private Lesson trained() {
+        var err = spec.commandLine().getErr();
+        List<LessonRuns.Arm> arms;
+        try {
+            arms = id.equals(LocalityLesson.ID) ? LessonArms.locality(LessonArms.LOCALITY)
+                    : LessonArms.overfitting(LessonArms.OVERFITTING);
+        } catch (DatasetException e) {
+            throw new UserError(e.getMessage());
+        }
+        int epochs = arms.get(0).config().epochs();
+        TrainingCurves planned = id.equals(LocalityLesson.ID) ? LocalityLesson.plannedRuns(epochs)
+                : OverfittingLesson.plannedRuns(epochs);
+        int[] shown = new int[arms.size()];
+        CurveRecorder recorder = new CurveRecorder(planned, arms, c -> {
+            synchronized (shown) {
+                for (int i = 0; i < c.arms().size(); i++) {
+                    TrainingCurves.Arm a = c.arms().get(i);
+                    if (a.validation().size() > shown[i]) {
+                        shown[i] = a.validation().size();
+                        err.printf("%s: epoch %d of %d, training %s, validation %s%n", a.label(), shown[i], epochs,
+                                TrainingCurves.percent(a.lastTrain()), TrainingCurves.percent(a.lastValidation()));
+                        err.flush();
+                    }
+                }
+            }
+        });
+        LessonRuns runs = new LessonRuns(TorchThreads.forHeadless());
+        runs.run(arms, recorder);
+        TrainingCurves done = recorder.finish(false);
+        err.println(done.status());
+        err.flush();
+        return id.equals(LocalityLesson.ID) ? new LocalityLesson(resources().digit(), 2, done) : new OverfittingLesson(done);
     }
 
     private Lessons.Resources resources() {

@@ -137,4 +137,22 @@ class LessonCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("--size"), r.err());
     }
+
+    /** --train runs the over-fitting lesson's three runs and prints their last accuracies in the last step. */
+    @Test
+    void overfittingTrainsItsRuns() throws Exception {
+        SummaryCommandTest.Result r = SummaryCommandTest.run("lesson", "overfitting", "--train", "--json", "--step", "4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("plain: epoch 15 of 15"), r.err());
+        assertTrue(r.err().contains("3 runs of 15 epochs on 500 training images"), r.err());
+        JsonNode step = new ObjectMapper().readTree(r.out()).get("steps").get(0);
+        assertEquals("Watch it happen", step.get("title").asText());
+        for (String run : List.of("plain", "dropout 0.5", "dropout + augmentation")) {
+            double acc = step.get("numbers").get(run + " val").asDouble();
+            assertTrue(acc > 0.5 && acc <= 1, run + ": " + acc);
+        }
+        SummaryCommandTest.Result wrong = SummaryCommandTest.run("lesson", "kernels", "--train");
+        assertFalse(wrong.code() == 0);
+        assertTrue(wrong.err().contains("locality and overfitting"), wrong.err());
+    }
 }

@@ -25,6 +25,9 @@ public final class CaseStudiesLesson implements Lesson {
 
     public static final String ID = "case-studies";
 
+    /** The preset each step is about, in step order (what "Open in the designer" opens). */
+    public static final List<String> STEP_PRESETS = List.of("lenet5", "alexnet", "alexnet", "vgg16", "googlenet", "resnet18");
+
     private Analysis lenet5;
     private Analysis alexnet;
     private Analysis vgg16;

@@ -51,8 +51,21 @@ public final class ConvolutionLesson implements Lesson {
     private final int pad;
     private final int dilation;
     private final boolean flip;
+    /** The real layer this lesson walks through, or null for the toy input. */
+    private final LayerKernel layer;
 
     public ConvolutionLesson(double[][] input, double[][] kernel, int stride, int pad, int dilation, boolean flip) {
+        this(input, kernel, stride, pad, dilation, flip, null);
+    }
+
+    /** A convolution of a real network: its input channel for a sample, its kernel, stride, padding and dilation. */
+    public static ConvolutionLesson ofLayer(LayerKernel k, boolean flip) {
+        LayerKernel r = k.rounded();
+        return new ConvolutionLesson(r.input(), r.kernel(), r.stride(), r.padding(), r.dilation(), flip, r);
+    }
+
+    private ConvolutionLesson(double[][] input, double[][] kernel, int stride, int pad, int dilation, boolean flip,
+                              LayerKernel layer) {
         if (stride < 1 || dilation < 1 || pad < 0) {
             throw new IllegalArgumentException("stride and dilation must be at least 1 and padding at least 0");
         }
@@ -67,6 +80,16 @@ public final class ConvolutionLesson implements Lesson {
         this.pad = pad;
         this.dilation = dilation;
         this.flip = flip;
+        this.layer = layer;
+    }
+
+    /** Values are written in the cells of grids up to 12×12; a layer's larger maps are shown as pictures. */
+    private static boolean legible(double[][] g) {
+        return g.length <= 12 && g[0].length <= 12;
+    }
+
+    public LayerKernel layer() {
+        return layer;
     }
 
     public ConvolutionLesson() {
@@ -113,6 +136,10 @@ public final class ConvolutionLesson implements Lesson {
     @Override
     public Map<String, Object> numbers() {
         Map<String, Object> n = new LinkedHashMap<>();
+        if (layer != null) {
+            n.put("layer", layer.node());
+            n.put("source", layer.source());
+        }
         n.put("inputSize", List.of(input.length, input[0].length));
         n.put("kernelSize", List.of(kernel.length, kernel[0].length));
         n.put("stride", stride);
@@ -148,17 +175,22 @@ public final class ConvolutionLesson implements Lesson {
         double[][] out = output();
         double[][] k = appliedKernel();
         int eff = dilation * (kernel.length - 1) + 1;
-        s.add(new LessonStep("Input and kernel",
-                "A " + input.length + "×" + input[0].length + " input and a " + kernel.length + "×" + kernel[0].length
-                        + " kernel. With stride " + stride + ", padding " + pad + " and dilation " + dilation
+        String intro = layer == null
+                ? "A " + input.length + "×" + input[0].length + " input and a " + kernel.length + "×" + kernel[0].length + " kernel."
+                : "Block " + layer.node() + " of " + layer.source() + ": channel " + layer.inChannel() + " of its "
+                        + input.length + "×" + input[0].length + " input for a sample digit, and the " + kernel.length + "×"
+                        + kernel[0].length + " weights filter " + layer.outChannel() + " applies to it (rounded to two decimals).";
+        s.add(new LessonStep(layer == null ? "Input and kernel" : "Input and kernel of " + layer.node(),
+                intro + " With stride " + stride + ", padding " + pad + " and dilation " + dilation
                         + " the output has floor((M − F + 2P) / S) + 1 rows: " + formula() + ".",
                 Nums.of("formula", formula(), "outputSize", out.length),
-                new Drawing.Row(List.of(new Drawing.Grid("input", input, true, false, List.of()),
+                new Drawing.Row(List.of(new Drawing.Grid("input", input, legible(input), false, List.of()),
                         new Drawing.Grid(flip ? "kernel (flipped: true convolution)" : "kernel", k, true, true, List.of())), "⋆")));
-        int[][] positions = {{0, 0}, {0, 1}, {out.length - 1, out[0].length - 1}};
+        int[][] positions = layer == null ? new int[][] {{0, 0}, {0, 1}, {out.length - 1, out[0].length - 1}}
+                : new int[][] {{out.length / 2, out[0].length / 2}, {out.length / 2, Math.min(out[0].length - 1, out[0].length / 2 + 1)}};
         int shown = 0;
         for (int[] p : positions) {
-            if (p[0] >= out.length || p[1] >= out[0].length || (shown > 0 && p[0] == 0 && p[1] == 0)) {
+            if (p[0] >= out.length || p[1] >= out[0].length || (shown > 0 && p[0] == positions[0][0] && p[1] == positions[0][1])) {
                 continue;
             }
             shown++;
@@ -182,12 +214,15 @@ public final class ConvolutionLesson implements Lesson {
             s.add(new LessonStep("Window at output (" + p[0] + ", " + p[1] + ")",
                     "Lay the kernel on the input, multiply the cells that meet and add them up:\n" + terms
                             + (pad > 0 ? "\nCells in the padding count as 0." : "")
-                            + (stride > 1 ? "\nThe next window starts " + stride + " cells further." : ""),
+                            + (stride > 1 ? "\nThe next window starts " + stride + " cells further." : "")
+                            + (layer == null ? "" : "\nThe real layer adds the bias " + Grids.fmt(layer.bias())
+                                    + (layer.inChannels() > 1 ? " and the same sum over its other " + (layer.inChannels() - 1)
+                                            + " input channels" : "") + "."),
                     nums, new Drawing.Row(List.of(
-                            new Drawing.Grid("input", input, true, false,
+                            new Drawing.Grid("input", input, legible(input), false,
                                     List.of(new Drawing.Box(top, left, eff, eff, Drawing.Tone.ACCENT))),
                             new Drawing.Grid("kernel", k, true, true, List.of()),
-                            new Drawing.Grid("output", partial, true, true,
+                            new Drawing.Grid("output", partial, legible(partial), true,
                                     List.of(new Drawing.Box(p[0], p[1], 1, 1, Drawing.Tone.ACCENT)))), "→")));
         }
         s.add(new LessonStep("The whole feature map",
@@ -195,11 +230,17 @@ public final class ConvolutionLesson implements Lesson {
                         + out.length + "×" + out[0].length + " feature map: " + (kernel.length * kernel[0].length)
                         + " weights are shared by all " + (out.length * out[0].length) + " outputs.",
                 Nums.of("output", Grids.rows(out)), new Drawing.Row(List.of(
-                        new Drawing.Grid("input", input, true, false, List.of()),
-                        new Drawing.Grid("feature map", out, true, true, List.of())), "→")));
+                        new Drawing.Grid("input", input, legible(input), false, List.of()),
+                        new Drawing.Grid("feature map", out, legible(out), true, List.of())), "→")));
         List<List<String>> rows = new ArrayList<>();
         List<Object> sizes = new ArrayList<>();
-        for (SizeCase c : SIZE_CASES) {
+        List<SizeCase> cases = new ArrayList<>(SIZE_CASES);
+        if (layer != null) {
+            cases.add(0, new SizeCase(layer.node() + ": " + input.length + ", " + kernel.length + "×" + kernel.length
+                    + (pad > 0 ? ", padding " + pad : "") + (stride > 1 ? ", stride " + stride : ""), input.length,
+                    kernel.length, pad, stride, dilation));
+        }
+        for (SizeCase c : cases) {
             int o = modelOutputSize(c.m(), c.f(), c.pad(), c.stride(), c.dilation());
             int e = c.dilation() * (c.f() - 1) + 1;
             rows.add(List.of(c.label(), "floor((" + c.m() + " − " + e + " + 2×" + c.pad() + ") / " + c.stride() + ") + 1",

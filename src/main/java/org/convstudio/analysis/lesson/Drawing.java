@@ -82,4 +82,29 @@ public sealed interface Drawing {
             lines = List.copyOf(lines);
         }
     }
+
+    /**
+     * A line chart: accuracy (or loss) against epochs. {@code xMax} fixes the x axis (the planned epochs), so
+     * a chart that is still filling keeps its scale.
+     */
+    record Chart(String caption, String xLabel, String yLabel, double xMax, double yMin, double yMax,
+                 List<Series> series) implements Drawing {
+        public Chart {
+            series = List.copyOf(series);
+        }
+    }
+
+    /**
+     * One line of a chart: points (xs[i], ys[i]) in order; {@code colour} picks from the theme's series
+     * colours (0 accent, 1 blue, 2 green, 3 red); dashed lines are training, solid ones validation.
+     */
+    record Series(String label, int colour, boolean dashed, double[] xs, double[] ys) {
+        public Series {
+            if (xs.length != ys.length) {
+                throw new IllegalArgumentException("a series needs as many x as y values");
+            }
+            xs = xs.clone();
+            ys = ys.clone();
+        }
+    }
 }

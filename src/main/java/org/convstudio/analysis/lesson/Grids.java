@@ -66,6 +66,19 @@ public final class Grids {
         return r < 0 || c < 0 || r >= x.length || c >= x[0].length ? 0 : x[r][c];
     }
 
+    /** A copy with every value rounded to {@code decimals} decimals (for display). */
+    public static double[][] rounded(double[][] x, int decimals) {
+        double f = Math.pow(10, decimals);
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = new double[x[i].length];
+            for (int j = 0; j < x[i].length; j++) {
+                out[i][j] = Math.round(x[i][j] * f) / f;
+            }
+        }
+        return out;
+    }
+
     public static double[][] flip(double[][] k) {
         int h = k.length;
         int w = k[0].length;

@@ -39,14 +39,21 @@ public final class KernelsLesson implements Lesson {
 
     private final double[][] image;
     private final Kernel custom;
+    private final LearnedFilters learned;
 
     /** @param custom a kernel the teacher typed, shown after the built-in ones, or null */
     public KernelsLesson(double[][] image, Kernel custom) {
+        this(image, custom, null);
+    }
+
+    /** @param learned a network's first-layer kernels, shown in two last steps; or null */
+    public KernelsLesson(double[][] image, Kernel custom, LearnedFilters learned) {
         if (image.length < 3 || image[0].length < 3) {
             throw new IllegalArgumentException("the image must be at least 3×3 pixels");
         }
         this.image = Grids.copy(image);
         this.custom = custom;
+        this.learned = learned;
     }
 
     /**
@@ -162,6 +169,46 @@ public final class KernelsLesson implements Lesson {
                 new Drawing.Row(List.of(new Drawing.Grid("Ix", apply(kernel("sobel-x")), false, true, List.of()),
                         new Drawing.Grid("Iy", apply(kernel("sobel-y")), false, true, List.of()),
                         new Drawing.Grid("√(Ix² + Iy²)", g, false, false, List.of())), "")));
+        if (learned != null) {
+            s.addAll(learnedSteps(learned));
+        }
         return s;
+    }
+
+    /** Titles of the steps {@code learned} adds (for the lesson's kernel list). */
+    public static List<String> learnedTitles(LearnedFilters l) {
+        return List.of("Learned: " + l.node(), "Learned: " + l.node() + " on the digit");
+    }
+
+    private List<LessonStep> learnedSteps(LearnedFilters l) {
+        List<Drawing> kernels = new ArrayList<>();
+        List<Drawing> results = new ArrayList<>();
+        int i = 0;
+        for (double[][] k : l.shown()) {
+            boolean small = k.length <= 5 && k[0].length <= 5;
+            kernels.add(new Drawing.Grid("filter " + i, Grids.rounded(k, 2), small, true, List.of()));
+            double[][] out = Grids.correlate(image, k, 1, k.length / 2, 1);
+            results.add(new Drawing.Grid("filter " + i, out, false, true, List.of()));
+            i++;
+        }
+        List<String> titles = learnedTitles(l);
+        String what = l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
+        Map<String, Object> nums = new LinkedHashMap<>();
+        nums.put("node", l.node());
+        nums.put("filters", l.kernels().size());
+        nums.put("kernelSize", l.kernels().get(0).length);
+        String which = l.shown().size() == l.kernels().size() ? "The " + l.kernels().size() + " kernels"
+                : "The first " + l.shown().size() + " of the " + l.kernels().size() + " kernels";
+        return List.of(new LessonStep(titles.get(0), which + " of " + l.node() + " in " + l.source() + ", " + what
+                        + ". Blue is positive, red negative; kernels reading several channels are summed over them. Nobody "
+                        + "designed them: compare them with the hand-made edge and blur kernels.",
+                nums, new Drawing.Row(kernels, "")),
+                new LessonStep(titles.get(1), "The same kernels applied to the digit, as the network's first layer does before its "
+                        + "bias and non-linearity. Trained filters often respond to strokes in one direction, like Sobel.",
+                        nums, new Drawing.Row(results, "")));
+    }
+
+    public LearnedFilters learned() {
+        return learned;
     }
 }

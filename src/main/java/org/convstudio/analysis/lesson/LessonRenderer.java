@@ -152,6 +152,8 @@ public final class LessonRenderer {
             GraphPainter.paint(g, graph, x, y, w, h, s, theme);
         } else if (d instanceof Drawing.Lines lines) {
             lines(g, lines, x, y, w, h, s);
+        } else if (d instanceof Drawing.Chart chart) {
+            ChartPainter.paint(g, chart, x, y, w, h, s, theme);
         }
     }
 
@@ -212,6 +214,19 @@ public final class LessonRenderer {
         float fontSize = (float) Math.min(cell * 0.38, 22 * s);
         g.setFont(font(Font.BOLD, fontSize));
         FontMetrics fm = g.getFontMetrics();
+        if (grid.showValues()) { // one type size for the whole grid: smaller when the longest value needs it
+            int widest = 0;
+            for (double[] r : grid.values()) {
+                for (double v : r) {
+                    widest = Double.isNaN(v) ? widest : Math.max(widest, fm.stringWidth(Grids.fmt(v)));
+                }
+            }
+            if (widest > cell * 0.92) {
+                fontSize = (float) Math.max(fontSize * 0.65, fontSize * cell * 0.92 / widest);
+                g.setFont(font(Font.BOLD, fontSize));
+                fm = g.getFontMetrics();
+            }
+        }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double v = grid.values()[r][c];

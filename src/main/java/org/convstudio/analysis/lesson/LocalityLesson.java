@@ -23,9 +23,30 @@ public final class LocalityLesson implements Lesson {
     private final int changed;
     private final int blackToWhite;
     private final int whiteToBlack;
+    private final TrainingCurves training;
+
+    /** The runs of the training step, in this order: each preset on the real and on the shuffled pixels. */
+    public static final List<String> RUN_LABELS = List.of("MLP, real pixels", "MLP, shuffled", "LeNet, real pixels",
+            "LeNet, shuffled");
+    /** The presets the runs train, by run. */
+    public static final List<String> RUN_PRESETS = List.of("mlp", "mlp", "lenet", "lenet");
+
+    /** The training step's curves before any run: nothing drawn yet, the axes for {@code epochs}. */
+    public static TrainingCurves plannedRuns(int epochs) {
+        return TrainingCurves.planned(RUN_LABELS, List.of("MLP (preset mlp)", "MLP (preset mlp)", "LeNet (preset lenet)",
+                "LeNet (preset lenet)"), List.of(1, 0, 1, 0), epochs);
+    }
 
     /** @param digit grey levels in [0, 1], white ink on black as in MNIST */
     public LocalityLesson(double[][] digit, int shift) {
+        this(digit, shift, null);
+    }
+
+    /**
+     * @param training the curves of the four short runs (see {@link #RUN_LABELS}), or null when none ran:
+     *                 the last step then shows empty axes and says how to start them
+     */
+    public LocalityLesson(double[][] digit, int shift, TrainingCurves training) {
         if (digit.length < 3 || digit[0].length < 3) {
             throw new IllegalArgumentException("the image must be at least 3×3 pixels");
         }
@@ -55,6 +76,7 @@ public final class LocalityLesson implements Lesson {
         changed = c;
         blackToWhite = bw;
         whiteToBlack = wb;
+        this.training = training;
     }
 
     public int changedValues() {
@@ -93,18 +115,27 @@ public final class LocalityLesson implements Lesson {
         return n;
     }
 
-    /** The digit with its pixels reordered by the fixed permutation. */
-    public double[][] permuted() {
-        int h = digit.length;
-        int w = digit[0].length;
+    /**
+     * The fixed shuffle of an {@code h × w} image: pixel {@code i} of the shuffled image (row-major) is pixel
+     * {@code order[i]} of the original. The same for every image and every call.
+     */
+    public static int[] permutation(int h, int w) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < h * w; i++) {
             order.add(i);
         }
         java.util.Collections.shuffle(order, new Random(PERMUTATION_SEED));
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The digit with its pixels reordered by the fixed permutation. */
+    public double[][] permuted() {
+        int h = digit.length;
+        int w = digit[0].length;
+        int[] order = permutation(h, w);
         double[][] out = new double[h][w];
         for (int i = 0; i < h * w; i++) {
-            int src = order.get(i);
+            int src = order[i];
             out[i / w][i % w] = digit[src / w][src % w];
         }
         return out;
@@ -138,6 +169,33 @@ public final class LocalityLesson implements Lesson {
                 Nums.of("permutationSeed", PERMUTATION_SEED), new Drawing.Row(List.of(
                         new Drawing.Grid("original", digit, false, false, none),
                         new Drawing.Grid("shuffled", permuted(), false, false, none)), "→"));
-        return List.of(one, two, three);
+        return List.of(one, two, three, trainingStep());
+    }
+
+    private LessonStep trainingStep() {
+        TrainingCurves t = training != null ? training : plannedRuns(5);
+        String text;
+        if (!t.hasResults()) {
+            text = "Train the MLP and LeNet presets for a few short epochs on the bundled digits, once as they are and once "
+                    + "with every image shuffled by the same fixed permutation. Press Train in the lesson's controls: "
+                    + "the four runs go one after the other and their curves are drawn as they learn.";
+        } else {
+            TrainingCurves.Arm mlp = t.arms().get(0);
+            TrainingCurves.Arm mlpShuffled = t.arms().get(1);
+            TrainingCurves.Arm lenet = t.arms().get(2);
+            TrainingCurves.Arm lenetShuffled = t.arms().get(3);
+            text = "Validation accuracy — MLP: " + TrainingCurves.percent(mlp.lastValidation()) + " on real pixels, "
+                    + TrainingCurves.percent(mlpShuffled.lastValidation()) + " shuffled. LeNet: "
+                    + TrainingCurves.percent(lenet.lastValidation()) + " on real pixels, "
+                    + TrainingCurves.percent(lenetShuffled.lastValidation()) + " shuffled. The MLP does not care about "
+                    + "the order of its inputs; the convolution's small windows lose their meaning when neighbours are "
+                    + "scattered." + (t.status().isEmpty() ? "" : "\n" + t.status());
+        }
+        return new LessonStep("Train both networks on both", text, t.numbers(), t.drawing());
+    }
+
+    /** The training step's curves (null when none ran). */
+    public TrainingCurves training() {
+        return training;
     }
 }

@@ -39,8 +39,14 @@ public final class ReceptiveFieldLesson implements Lesson {
     private final int inputSize;
     private final List<Stage> stages;
     private final Analysis analysis;
+    private final EffectiveField effective;
 
     public ReceptiveFieldLesson(int inputSize, List<Stage> stages) {
+        this(inputSize, stages, null);
+    }
+
+    /** @param effective a unit of a real network with its effective field, shown in a last step; or null */
+    public ReceptiveFieldLesson(int inputSize, List<Stage> stages, EffectiveField effective) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("add at least one layer to the stack");
         }
@@ -51,6 +57,7 @@ public final class ReceptiveFieldLesson implements Lesson {
         for (int i = 0; i < stages.size(); i++) {
             nodes.add(Node.of("layer" + (i + 1), stages.get(i).layer(), i == 0 ? "input" : "layer" + i));
         }
+        this.effective = effective;
         analysis = NetworkAnalyzer.analyze(new Network("stack", nodes));
         if (!analysis.isValid()) {
             throw new IllegalArgumentException(analysis.errors().get(0).message());
@@ -139,6 +146,48 @@ public final class ReceptiveFieldLesson implements Lesson {
                 + "layer add more. Deep layers see large parts of the image with few weights. A unit of a fully connected "
                 + "layer sees the whole image at once.", numbers(),
                 new Drawing.Table("receptive field per layer", List.of("layer", "type", "sees"), rows)));
+        if (effective != null) {
+            s.add(effectiveStep(effective));
+        }
         return s;
+    }
+
+    /** Theoretical and effective field of one unit of a real network, side by side. */
+    static LessonStep effectiveStep(EffectiveField e) {
+        int side = e.effectiveSide();
+        int h = e.map().length;
+        int w = e.map()[0].length;
+        double[][] theory = new double[h][w];
+        for (int i = e.top(); i < e.top() + e.height(); i++) {
+            for (int j = e.left(); j < e.left() + e.width(); j++) {
+                theory[i][j] = 1;
+            }
+        }
+        int[] at = e.square(side);
+        Drawing.Box theoretical = new Drawing.Box(e.top(), e.left(), e.height(), e.width(), Drawing.Tone.MUTED);
+        Drawing.Box eff = new Drawing.Box(Math.max(0, at[0]), Math.max(0, at[1]),
+                Math.min(h, at[0] + side) - Math.max(0, at[0]), Math.min(w, at[1] + side) - Math.max(0, at[1]),
+                Drawing.Tone.ACCENT);
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("node", e.node());
+        n.put("unit", e.row() + "," + e.col());
+        n.put("theoreticalField", e.size());
+        n.put("effectiveSide50", side);
+        n.put("insideTheoretical", Math.round(e.insideTheoretical() * 1000) / 1000.0);
+        n.put("images", e.images());
+        String text = "The unit at (" + e.row() + ", " + e.col() + ") of " + e.node() + " in " + e.source() + " could, in "
+                + "theory, see " + e.size() + "×" + e.size() + " input pixels (left). Its effective field (right) is how much "
+                + "each pixel actually moves it, |∂unit/∂input| averaged over " + e.images() + " images: "
+                + "half of it lies in the central " + side + "×" + side + " square. The centre counts most — many paths "
+                + "lead there, few to the border — so a unit effectively sees less than its theoretical field "
+                + "(Luo et al. 2016); training widens it.";
+        return new LessonStep("Theoretical and effective field — " + e.node(), text, n, new Drawing.Row(List.of(
+                new Drawing.Grid("theoretical: " + e.size() + "×" + e.size(), theory, false, false, List.of(theoretical)),
+                new Drawing.Grid("effective: half in " + side + "×" + side, e.map(), false, false, List.of(theoretical, eff))),
+                ""));
+    }
+
+    public EffectiveField effective() {
+        return effective;
     }
 }

@@ -38,6 +38,15 @@ final class ClassroomView extends BorderPane {
     private PresentationWindow presentation;
 
     ClassroomView(ClassroomViewModel vm) {
+        this(vm, javafx.collections.FXCollections.observableArrayList(), null);
+    }
+
+    /**
+     * @param sources    the networks the network lessons can look into (current design, saved runs)
+     * @param openPreset opens a preset in the designer, or null
+     */
+    ClassroomView(ClassroomViewModel vm, javafx.collections.ObservableList<LessonNetwork.Source> sources,
+                  java.util.function.Consumer<String> openPreset) {
         this.vm = vm;
         setId("workspace-classroom");
         getStyleClass().add("classroom");
@@ -107,10 +116,11 @@ final class ClassroomView extends BorderPane {
         setCenter(centre);
         side.setPrefWidth(240);
         setRight(side);
-        side.setCenter(LessonControls.forLesson(vm.lessonIdProperty().get(), vm));
+        side.setCenter(LessonControls.forLesson(vm.lessonIdProperty().get(), vm, sources, openPreset));
 
         vm.lessonIdProperty().addListener((o, a, id) -> {
-            side.setCenter(LessonControls.forLesson(id, vm));
+            LiveControls.dispose(side.getCenter());
+            side.setCenter(LessonControls.forLesson(id, vm, sources, openPreset));
             list.getSelectionModel().select(Lessons.IDS.indexOf(id));
         });
         vm.slideProperty().addListener((o, a, s) -> show(s));

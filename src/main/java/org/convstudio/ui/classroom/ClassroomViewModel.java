@@ -20,6 +20,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.convstudio.analysis.lesson.BackpropSolver;
+import org.convstudio.analysis.lesson.ConvolutionLesson;
+import org.convstudio.analysis.lesson.KernelsLesson;
+import org.convstudio.analysis.lesson.ReceptiveFieldLesson;
+import org.convstudio.analysis.lesson.TrainingCurves;
+import org.convstudio.engine.lesson.LessonRuns;
 import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LessonRenderer;
 import org.convstudio.analysis.lesson.LessonStep;
@@ -54,19 +59,45 @@ public final class ClassroomViewModel {
     private int height = 720;
     private Lesson cached;
     private String cachedKey;
+    /** What workers computed for the lessons (training curves, the chosen network's facts); FX thread. */
+    private final ReadOnlyObjectWrapper<LiveInputs> live = new ReadOnlyObjectWrapper<>(LiveInputs.NONE);
+    private long liveVersion;
+    private final BooleanProperty training = new SimpleBooleanProperty(false);
+    private final ObjectProperty<LessonNetwork.Choice> choice = new SimpleObjectProperty<>(
+            new LessonNetwork.Choice(null, "", 0, 0, ""));
+    private final ReadOnlyStringWrapper networkStatus = new ReadOnlyStringWrapper("");
+    private final LessonTraining trainer;
+    private final LessonNetwork network;
+    /** The last choice read (or being read), so that showing a lesson again does not read it again. */
+    private LessonNetwork.Choice requested;
+
+    /** The workers of the live parts: the lessons' training runs and the network they look into. */
+    record Engines(Executor trainRunner, LessonTraining.ArmsFactory arms, Supplier<LessonRuns> runs, long minIntervalNanos,
+                   LessonNetwork network) {
+    }
 
     /**
      * @param digit the sample image for the image lessons (called on the worker, may load a file)
      * @param solver autograd for the back-propagation lesson (called on the worker)
      */
     public ClassroomViewModel(Executor worker, Executor ui, Supplier<double[][]> digit, BackpropSolver solver) {
+        this(worker, ui, digit, solver, null);
+    }
+
+    /** @param engines the live parts' workers, or null for none (then Train and the network lessons do nothing) */
+    ClassroomViewModel(Executor worker, Executor ui, Supplier<double[][]> digit, BackpropSolver solver, Engines engines) {
         this.worker = worker;
         this.ui = ui;
         this.digit = digit;
         this.solver = solver;
+        this.trainer = engines == null ? null : new LessonTraining(engines.trainRunner(), ui, engines.arms(), engines.runs(),
+                engines.minIntervalNanos(), this::curvesArrived);
+        this.network = engines == null ? null : engines.network();
+        choice.addListener((o, a, b) -> requestNetwork());
         lessonId.addListener((o, a, b) -> {
             step.set(0);
             refresh();
+            requestNetwork();
         });
         step.addListener((o, a, b) -> refresh());
         settings.addListener((o, a, b) -> refresh());
@@ -95,6 +126,84 @@ public final class ClassroomViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** True while the current lesson's training runs go on. */
+    public BooleanProperty trainingProperty() {
+        return training;
+    }
+
+    ObjectProperty<LessonNetwork.Choice> choiceProperty() {
+        return choice;
+    }
+
+    ReadOnlyObjectProperty<LiveInputs> liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** What reading the chosen network says ("Reading LeNet…", an error, or ""). */
+    public ReadOnlyStringProperty networkStatusProperty() {
+        return networkStatus.getReadOnlyProperty();
+    }
+
+    /** Starts the current lesson's short training runs (locality, over-fitting), stopping any under way. */
+    public void train() {
+        if (trainer != null && LessonTraining.LESSONS.contains(lessonId.get())) {
+            trainer.start(lessonId.get());
+            training.set(true);
+        }
+    }
+
+    /** Which runs Train starts (tests use smaller ones). */
+    void useTrainingArms(LessonTraining.ArmsFactory arms) {
+        if (trainer != null) {
+            trainer.setFactory(arms);
+        }
+    }
+
+    /** Stops the training runs after their current batch. */
+    public void stopTraining() {
+        if (trainer != null) {
+            trainer.stop();
+        }
+    }
+
+    private void curvesArrived(String id, TrainingCurves c) {
+        live.set(live.get().withCurves(id, c));
+        liveVersion++;
+        training.set(c.running());
+        if (id.equals(lessonId.get())) {
+            refresh();
+        }
+    }
+
+    /** Reads the chosen network when a lesson that uses it is shown, unless this very choice was read already. */
+    public void requestNetwork() {
+        if (network == null || choice.get().source() == null || !NETWORK_LESSONS.contains(lessonId.get())
+                || choice.get().equals(requested)) {
+            return;
+        }
+        requested = choice.get();
+        networkStatus.set("Reading " + choice.get().source().label() + "…");
+        network.request(choice.get(), facts -> {
+            live.set(live.get().withNetwork(facts));
+            liveVersion++;
+            networkStatus.set(facts.error());
+            if (NETWORK_LESSONS.contains(lessonId.get())) {
+                refresh();
+            }
+        });
+    }
+
+    /** The lessons that look into the chosen network. */
+    static final List<String> NETWORK_LESSONS = List.of(ConvolutionLesson.ID, KernelsLesson.ID, ReceptiveFieldLesson.ID);
+
+    /** Stops training and frees the open network (when the app closes). */
+    public void shutdown() {
+        stopTraining();
+        if (network != null) {
+            network.shutdown();
+        }
     }
 
     public void next() {
@@ -130,9 +239,11 @@ public final class ClassroomViewModel {
         LessonRenderer.Theme theme = presentation.get() ? LessonRenderer.Theme.PRESENTATION : LessonRenderer.Theme.LIGHT;
         int w = width;
         int h = height;
+        LiveInputs in = inputs();
+        long lv = liveVersion;
         worker.execute(() -> {
             try {
-                Lesson lesson = lesson(id, s);
+                Lesson lesson = lesson(id, s, in, lv);
                 List<LessonStep> steps = lesson.steps();
                 int i = Math.min(wantedStep, steps.size() - 1);
                 BufferedImage img = new LessonRenderer(theme).render(lesson, i, w, h);
@@ -153,10 +264,20 @@ public final class ClassroomViewModel {
         });
     }
 
-    private synchronized Lesson lesson(String id, LessonSettings s) {
-        String key = id + "|" + s;
+    /** The live inputs as the lessons use them: the chosen layer's kernel only when a real layer is chosen. */
+    private LiveInputs inputs() {
+        LiveInputs in = live.get();
+        NetworkFacts f = in.network();
+        if (f.kernel() != null && !f.kernel().node().equals(choice.get().convLayer())) {
+            in = in.withNetwork(new NetworkFacts(f.source(), f.field(), null, f.filters(), f.error()));
+        }
+        return in;
+    }
+
+    private synchronized Lesson lesson(String id, LessonSettings s, LiveInputs in, long lv) {
+        String key = id + "|" + s + "|" + lv + "|" + (in.network().kernel() == null);
         if (!key.equals(cachedKey)) {
-            cached = s.create(id, digit, solver);
+            cached = s.create(id, digit, solver, in);
             cached.steps();
             cachedKey = key;
         }
@@ -172,10 +293,12 @@ public final class ClassroomViewModel {
         int i = step.get();
         LessonSettings s = settings.get();
         LessonRenderer.Theme theme = presentation.get() ? LessonRenderer.Theme.PRESENTATION : LessonRenderer.Theme.LIGHT;
+        LiveInputs in = inputs();
+        long lv = liveVersion;
         worker.execute(() -> {
             String message = null;
             try {
-                Lesson lesson = lesson(id, s);
+                Lesson lesson = lesson(id, s, in, lv);
                 LessonRenderer.writePng(new LessonRenderer(theme).render(lesson, Math.min(i, lesson.steps().size() - 1), w, h), file);
             } catch (java.io.IOException | IllegalArgumentException e) {
                 message = "Could not write " + file.getFileName() + ": " + e.getMessage();

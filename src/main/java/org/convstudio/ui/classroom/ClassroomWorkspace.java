@@ -1,22 +1,62 @@
 package org.convstudio.ui.classroom;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import org.convstudio.engine.data.DatasetException;
+import org.convstudio.engine.device.TorchThreads;
 import org.convstudio.engine.lesson.AutogradBackprop;
+import org.convstudio.engine.lesson.LessonRuns;
 import org.convstudio.engine.lesson.SampleDigit;
 import org.convstudio.ui.common.Background;
 import org.convstudio.ui.common.Workspace;
+import org.convstudio.ui.training.RunCatalog;
+import org.convstudio.model.graph.Network;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /** The Classroom workspace: the course's lessons, live, with a presentation window for projectors. */
 public final class ClassroomWorkspace implements Workspace {
 
+    /** Label of the source that follows the design being edited. */
+    static final String CURRENT_DESIGN = "Current design (initial weights)";
+
+    private final Supplier<Network> currentDesign;
+    private final Path dataDirectory;
+    private final Consumer<String> openPreset;
+    private final ObservableList<LessonNetwork.Source> sources = FXCollections.observableArrayList();
+    private ExecutorService trainRunner;
+    private ExecutorService networkWorker;
     private ClassroomViewModel viewModel;
+    /** The source picked by default last time (followed while the teacher picks nothing else). */
+    private LessonNetwork.Source defaultPick;
     private ClassroomView view;
     private double[][] digit;
     private volatile String missingSample;
+
+    /** A Classroom on its own (no designer, no saved runs): the lessons keep their own examples. */
+    public ClassroomWorkspace() {
+        this(() -> null, null, null);
+    }
+
+    /**
+     * @param currentDesign the design being edited (called on the FX thread), or null
+     * @param dataDirectory where the app keeps its runs (for the saved runs to look into), or null
+     * @param openPreset    opens a preset in the designer (the case studies' button), or null
+     */
+    public ClassroomWorkspace(Supplier<Network> currentDesign, Path dataDirectory, Consumer<String> openPreset) {
+        this.currentDesign = currentDesign;
+        this.dataDirectory = dataDirectory;
+        this.openPreset = openPreset;
+    }
 
     @Override
     public String id() {
@@ -67,9 +107,15 @@ public final class ClassroomWorkspace implements Workspace {
     @Override
     public Node view() {
         if (view == null) {
-            viewModel = new ClassroomViewModel(Background.executor(),
-                    Platform::runLater, this::digit, new AutogradBackprop());
-            view = new ClassroomView(viewModel);
+            trainRunner = daemon("convstudio-lesson-train");
+            networkWorker = daemon("convstudio-lesson-network");
+            ClassroomViewModel.Engines engines = new ClassroomViewModel.Engines(trainRunner, LessonTraining.BUNDLED,
+                    () -> new LessonRuns(TorchThreads.forApp()), 150_000_000L,
+                    new LessonNetwork(networkWorker, Platform::runLater, LessonNetwork.ENGINE));
+            viewModel = new ClassroomViewModel(Background.executor(), Platform::runLater, this::digit, new AutogradBackprop(),
+                    engines);
+            view = new ClassroomView(viewModel, sources, openPreset);
+            refreshSources();
         }
         return view;
     }
@@ -84,8 +130,80 @@ public final class ClassroomWorkspace implements Workspace {
         return missingSample;
     }
 
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Override
     public void onShown() {
+        refreshSources();
         viewModel().refresh();
+    }
+
+    /**
+     * The networks the lessons can look into: the current design first, then the saved runs (listed off
+     * the FX thread). The current design is re-read each time, so the lessons follow its edits; unless the
+     * teacher picked another source, the newest saved run of the current design is chosen (its trained
+     * weights), else the design at its initial weights.
+     */
+    void refreshSources() {
+        view();
+        Network design = currentDesign == null ? null : currentDesign.get();
+        LessonNetwork.Source current = design == null || design.nodes().isEmpty() ? null
+                : new LessonNetwork.Source(CURRENT_DESIGN, design, null);
+        Path dir = dataDirectory;
+        Background.submit(() -> {
+            List<LessonNetwork.Source> runs = new ArrayList<>();
+            if (dir != null) {
+                for (RunCatalog.RunInfo r : RunCatalog.forDataDirectory(dir).list()) {
+                    if (r.resumable() && r.network() != null) {
+                        runs.add(new LessonNetwork.Source("Run " + r.id() + " (" + r.epochs() + " epochs)", r.network(), r.dir()));
+                    }
+                }
+            }
+            return runs;
+        }, runs -> {
+            List<LessonNetwork.Source> all = new ArrayList<>();
+            if (current != null) {
+                all.add(current);
+            }
+            all.addAll(runs);
+            LessonNetwork.Choice c = viewModel.choiceProperty().get();
+            sources.setAll(all);
+            // by default the newest saved run of the design being edited (its trained weights), else the design
+            LessonNetwork.Source ofDesign = current == null ? null : runs.stream()
+                    .filter(r -> sameBlocks(r.design(), current.design())).findFirst().orElse(current);
+            boolean byDefault = c.source() == null || c.source().label().equals(CURRENT_DESIGN) || c.source().equals(defaultPick);
+            LessonNetwork.Source keep = c.source() == null ? null
+                    : all.stream().filter(s -> s.label().equals(c.source().label())).findFirst().orElse(null);
+            LessonNetwork.Source pick = byDefault && ofDesign != null ? ofDesign
+                    : keep != null ? keep : all.isEmpty() ? null : all.get(0);
+            defaultPick = ofDesign;
+            if (pick != null && !pick.equals(c.source())) {
+                viewModel.choiceProperty().set(c.withSource(pick));
+            } else {
+                viewModel.requestNetwork();
+            }
+        }, error -> view.notice("Cannot list the saved runs: " + error.getMessage()));
+    }
+
+    /** The same blocks, settings and connections, wherever they stand on the canvas. */
+    static boolean sameBlocks(Network a, Network b) {
+        java.util.function.Function<Network, List<List<Object>>> blocks = n -> n.nodes().stream()
+                .map(x -> List.<Object>of(x.id(), x.layer(), x.inputs(), x.trainable())).toList();
+        return blocks.apply(a).equals(blocks.apply(b));
+    }
+
+    /** Stops the lessons' runs and frees their threads (when the window closes). */
+    public void shutdown() {
+        if (viewModel != null) {
+            viewModel.shutdown();
+            trainRunner.shutdown();
+            networkWorker.shutdown();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.convstudio.ui.classroom;
 
 import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -21,6 +23,15 @@ final class LessonControls {
     }
 
     static Node forLesson(String id, ClassroomViewModel vm) {
+        return forLesson(id, vm, javafx.collections.FXCollections.observableArrayList(), null);
+    }
+
+    /**
+     * @param sources    the networks the network lessons can look into
+     * @param openPreset opens a preset in the designer (null: no designer)
+     */
+    static Node forLesson(String id, ClassroomViewModel vm, ObservableList<LessonNetwork.Source> sources,
+                          Consumer<String> openPreset) {
         VBox box = new VBox(8);
         box.setPadding(new Insets(12));
         box.setId("classroom-controls");
@@ -39,6 +50,7 @@ final class LessonControls {
                 Spinner<Integer> shift = intSpinner("lesson-shift", 1, 10, s.shift(), 1);
                 shift.valueProperty().addListener((o, a, b) -> vm.settingsProperty().set(vm.settingsProperty().get().withShift(b)));
                 box.getChildren().addAll(new Label("Move the digit left by (pixels)"), shift);
+                LiveControls.training(box, vm, 3);
             }
             case "backprop" -> {
                 Spinner<Double> x1 = doubleSpinner("lesson-x1", -10, 10, s.x1(), 0.5);
@@ -66,7 +78,12 @@ final class LessonControls {
                 pad.valueProperty().addListener((o, a, b) -> apply.run());
                 dil.valueProperty().addListener((o, a, b) -> apply.run());
                 flip.selectedProperty().addListener((o, a, b) -> apply.run());
-                box.getChildren().addAll(new Label("Stride S"), stride, new Label("Padding P"), pad, new Label("Dilation D"), dil, flip);
+                Label strideLabel = new Label("Stride S");
+                Label padLabel = new Label("Padding P");
+                Label dilLabel = new Label("Dilation D");
+                LiveControls.network(box, vm, sources);
+                LiveControls.convolution(box, vm, List.of(strideLabel, stride, padLabel, pad, dilLabel, dil));
+                box.getChildren().addAll(strideLabel, stride, padLabel, pad, dilLabel, dil, flip);
             }
             case "kernels" -> {
                 ComboBox<String> kernel = new ComboBox<>();
@@ -82,7 +99,7 @@ final class LessonControls {
                         vm.stepProperty().set(b.intValue());
                     }
                 });
-                vm.stepProperty().addListener((o, a, b) -> kernel.getSelectionModel().select(b.intValue()));
+                LiveControls.listen(box, vm.stepProperty(), (o, a, b) -> kernel.getSelectionModel().select(b.intValue()));
                 TextField custom = new TextField(s.customKernel());
                 custom.setId("lesson-custom-kernel");
                 custom.setPromptText("0 -1 0; -1 5 -1; 0 -1 0");
@@ -99,20 +116,41 @@ final class LessonControls {
                 });
                 Label customLabel = new Label("Your kernel (rows split by ;), Enter to apply");
                 customLabel.setWrapText(true);
+                Runnable learned = () -> {
+                    kernel.getItems().removeIf(t -> t.startsWith("Learned:"));
+                    var f = vm.liveProperty().get().network().filters();
+                    if (f != null) {
+                        kernel.getItems().addAll(KernelsLesson.learnedTitles(f));
+                    }
+                    if (kernel.getSelectionModel().getSelectedIndex() != vm.stepProperty().get()
+                            && vm.stepProperty().get() < kernel.getItems().size()) {
+                        kernel.getSelectionModel().select(vm.stepProperty().get());
+                    }
+                };
+                learned.run();
+                LiveControls.listen(box, vm.liveProperty(), (o, a, b) -> learned.run());
                 box.getChildren().addAll(new Label("Kernel"), kernel, customLabel, custom);
+                LiveControls.network(box, vm, sources);
             }
             case "receptive-field" -> {
                 Spinner<Integer> layers = intSpinner("lesson-layers", 1, 8, s.layers(), 1);
                 layers.valueProperty().addListener((o, a, b) -> vm.settingsProperty().set(vm.settingsProperty().get().withLayers(b)));
                 box.getChildren().addAll(new Label("Stacked 3×3 layers"), layers);
+                LiveControls.network(box, vm, sources);
+                LiveControls.field(box, vm);
             }
+            case "overfitting" -> LiveControls.training(box, vm, 3);
+            case "case-studies" -> LiveControls.caseStudies(box, vm, openPreset);
             default -> box.getChildren().add(new Label("Use the step buttons or the arrow keys."));
         }
         Label hint = new Label("← → steps · F5 present · Ctrl+E export PNG");
         hint.getStyleClass().add("classroom-hint");
         hint.setWrapText(true);
         box.getChildren().add(hint);
-        return box;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
     }
 
     static Spinner<Integer> intSpinner(String id, int min, int max, int value, int step) {

@@ -55,19 +55,26 @@ public record LessonSettings(int imageSide, int hiddenUnits, int shift, double x
 
     /** Builds lesson {@code id} with these settings; throws IllegalArgumentException with a plain message. */
     public Lesson create(String id, Supplier<double[][]> digit, BackpropSolver solver) {
+        return create(id, digit, solver, LiveInputs.NONE);
+    }
+
+    /** The same with what workers computed: training curves, the chosen network's kernels and fields. */
+    Lesson create(String id, Supplier<double[][]> digit, BackpropSolver solver, LiveInputs live) {
+        NetworkFacts net = live.network();
         return switch (id) {
             case ParameterExplosionLesson.ID -> new ParameterExplosionLesson(
                     new ParameterExplosionLesson.Setup(1, imageSide, imageSide, hiddenUnits, 10, 5));
-            case LocalityLesson.ID -> new LocalityLesson(digit.get(), shift);
+            case LocalityLesson.ID -> new LocalityLesson(digit.get(), shift, live.locality());
             case BackpropLesson.ID -> new BackpropLesson(BackpropProblem.courseExample().withInput(x1, x2)
                     .withTarget(target).withRate(rate), solver);
-            case ConvolutionLesson.ID -> new ConvolutionLesson(ConvolutionLesson.TOY_INPUT, ConvolutionLesson.TOY_KERNEL,
-                    stride, padding, dilation, flip);
-            case KernelsLesson.ID -> new KernelsLesson(digit.get(), customKernel.isEmpty() ? null : KernelsLesson.parse(customKernel));
+            case ConvolutionLesson.ID -> net.kernel() != null ? ConvolutionLesson.ofLayer(net.kernel(), flip)
+                    : new ConvolutionLesson(ConvolutionLesson.TOY_INPUT, ConvolutionLesson.TOY_KERNEL, stride, padding, dilation, flip);
+            case KernelsLesson.ID -> new KernelsLesson(digit.get(), customKernel.isEmpty() ? null : KernelsLesson.parse(customKernel),
+                    net.filters());
             case PoolingLesson.ID -> new PoolingLesson();
             case ReceptiveFieldLesson.ID -> new ReceptiveFieldLesson(2 * layers + 3,
-                    java.util.Collections.nCopies(layers, new ReceptiveFieldLesson.Stage(false, 3, 1)));
-            case OverfittingLesson.ID -> new OverfittingLesson();
+                    java.util.Collections.nCopies(layers, new ReceptiveFieldLesson.Stage(false, 3, 1)), net.field());
+            case OverfittingLesson.ID -> new OverfittingLesson(live.overfitting());
             case CaseStudiesLesson.ID -> new CaseStudiesLesson();
             default -> throw new IllegalArgumentException("unknown lesson " + id);
         };

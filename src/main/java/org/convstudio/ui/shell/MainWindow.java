@@ -50,6 +50,7 @@ public final class MainWindow {
     private final ToggleGroup nav = new ToggleGroup();
     private final TrainingViewModel training = new TrainingViewModel();
     private final DesignWorkspace design;
+    private final ClassroomWorkspace classroom;
     private final StatusBar statusBar;
     private Workspace current;
     private Theme theme;
@@ -93,7 +94,12 @@ public final class MainWindow {
             inspect.showSample(run, sample);
         });
         add(embed);
-        add(new ClassroomWorkspace());
+        classroom = new ClassroomWorkspace(() -> design.viewModel().getNetwork(), services.dataDirectory(),
+                id -> design.confirmDiscard(() -> {
+                    design.loadPreset(id);
+                    show("design");
+                }));
+        add(classroom);
         startup("other workspaces");
 
         root.getStyleClass().add("app-root");
@@ -349,6 +355,7 @@ public final class MainWindow {
     void shutdown() {
         training.stop();
         design.shutdown();
+        classroom.shutdown();
         statusBar.dispose();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.embed.swing.SwingFXUtils;
@@ -208,7 +209,27 @@ class ClassroomGuiTest {
         Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
         Files.createDirectories(dir);
         int[][] sizes = {{1280, 720}, {1920, 1080}};
-        int[] shownStep = {1, 2, 8, 2, 7, 3, 2, 1, 3};
+        int[] shownStep = {1, 4, 8, 2, 10, 3, 5, 4, 3};
+        // the live parts: LeNet as the current design (its conv1 walked through, its filters, an effective
+        // field), and the locality and over-fitting runs at the lessons' own sizes
+        GuiTestSupport.fx(() -> app.window().design().loadPreset("lenet"));
+        GuiTestSupport.fx(classroom::refreshSources);
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().choiceProperty().get().source() != null, 30);
+        GuiTestSupport.fx(() -> classroom.viewModel().choiceProperty().set(
+                classroom.viewModel().choiceProperty().get().withConv("conv1", 0, 0)));
+        GuiTestSupport.fx(() -> classroom.viewModel().lessonIdProperty().set("convolution"));
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().liveProperty().get().network().kernel() != null
+                && classroom.viewModel().liveProperty().get().network().field() != null, 120);
+        for (String id : List.of("locality", "overfitting")) {
+            GuiTestSupport.fx(() -> {
+                classroom.viewModel().lessonIdProperty().set(id);
+                classroom.viewModel().train();
+            });
+            GuiTestSupport.waitUntil(() -> {
+                var c = classroom.viewModel().liveProperty().get().curves(id);
+                return c != null && !c.running() && c.hasResults();
+            }, 600);
+        }
         PresentationWindow p = GuiTestSupport.fx(() -> classroom.classroomView().present(false));
         for (int[] size : sizes) {
             GuiTestSupport.fx(() -> p.size(size[0], size[1]));
@@ -222,7 +243,7 @@ class ClassroomGuiTest {
                 GuiTestSupport.waitUntil(() -> {
                     ClassroomViewModel.Slide s = classroom.viewModel().slideProperty().get();
                     return s != null && s.lessonId().equals(id) && s.step() == stepIndex && s.image().getWidth() == size[0];
-                }, 30);
+                }, 60);
                 GuiTestSupport.settle();
                 Path file = dir.resolve("classroom-" + id + "-" + size[0] + "x" + size[1] + ".png");
                 GuiTestSupport.fx(() -> {
@@ -236,6 +257,24 @@ class ClassroomGuiTest {
             }
         }
         GuiTestSupport.fx(p::close);
+        // the workspace with a live lesson's controls (network, layer, filter, channel)
+        GuiTestSupport.fx(() -> {
+            classroom.viewModel().lessonIdProperty().set("convolution");
+            classroom.viewModel().stepProperty().set(1);
+        });
+        GuiTestSupport.waitUntil(() -> {
+            ClassroomViewModel.Slide s = classroom.viewModel().slideProperty().get();
+            return s.lessonId().equals("convolution") && s.step() == 1 && s.data().title().contains("(14, 14)");
+        }, 60);
+        GuiTestSupport.settle();
+        Path live = dir.resolve("classroom-workspace-convolution.png");
+        GuiTestSupport.fx(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(app.stage().getScene().snapshot(null), null), "png", live.toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         GuiTestSupport.fx(() -> classroom.viewModel().lessonIdProperty().set("backprop"));
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().lessonId().equals("backprop"), 30);
         GuiTestSupport.settle();
