@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """scikit-learn's t-SNE on the same PCA input ConvStudio's embed command saw (--save-input).
 
-usage: embed_sklearn.py INPUT.npy EMBEDDING.csv [--seed S] [--perplexity P]
+usage: embed_sklearn.py INPUT.npy EMBEDDING.csv [--seed S] [--perplexity P] [--max-iter N]
 Reads the labels (and ConvStudio's layout) from EMBEDDING.csv, runs sklearn.manifold.TSNE (n_jobs=2,
-init='pca', learning_rate='auto'), and prints one JSON object: sklearn's wall and CPU seconds and the
+init='pca', learning_rate='auto', max_iter as ConvStudio: 750), and prints one JSON object: sklearn's wall
+and CPU seconds (process time: all its threads), the 1-minute load average before and after, and the
 neighbourhood hit (k = 6, same definition) of both layouts, computed here by the same code.
 """
 import argparse
@@ -30,6 +31,8 @@ def main():
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--perplexity", type=float, default=30.0)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--max-iter", type=int, default=750,
+                    help="total iterations incl. the 250 of early exaggeration (ConvStudio runs 250 + 500)")
     a = ap.parse_args()
     try:
         import sklearn
@@ -41,9 +44,10 @@ def main():
     table = np.genfromtxt(a.csv, delimiter=",", names=True)
     labels = table["label"].astype(int)
     ours = np.stack([table["x"], table["y"]], axis=1)
+    load0 = os.getloadavg()[0]
     t0, c0 = time.perf_counter(), time.process_time()
     tsne = TSNE(n_components=2, perplexity=a.perplexity, init="pca", learning_rate="auto",
-                n_jobs=a.jobs, random_state=a.seed)
+                n_jobs=a.jobs, random_state=a.seed, max_iter=a.max_iter)
     y = tsne.fit_transform(x)
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({
@@ -52,6 +56,8 @@ def main():
         "sklearnSeconds": round(wall, 3),
         "sklearnCpuSeconds": round(cpu, 3),
         "sklearnIterations": int(getattr(tsne, "n_iter_", 0)),
+        "loadBefore": load0,
+        "loadAfter": os.getloadavg()[0],
         "sklearnNeighborhoodHit": neighborhood_hit(y, labels),
         "convstudioNeighborhoodHit": neighborhood_hit(ours, labels),
     }))

@@ -79,6 +79,10 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: all cores).")
     int threads;
 
+    @Option(names = "--fft-grid", defaultValue = "0",
+            description = "Benchmarks: cap on t-SNE's FFT grid per axis, 256 | 512 | 1024 | 2048 (default: automatic).")
+    int fftGrid;
+
     @Spec
     CommandSpec spec;
 
@@ -148,7 +152,10 @@ final class EmbedCommand implements Callable<Integer> {
                         + " samples are embedded — use the same --samples as for that embedding");
             }
         }
-        TsneOptions options = TsneOptions.defaults().withPerplexity(perplexity).withSeed(seed);
+        if (fftGrid != 0 && (fftGrid < 256 || fftGrid > 4096 || Integer.bitCount(fftGrid) != 1)) {
+            throw new UserError("--fft-grid must be 256, 512, 1024, 2048 or 4096, got " + fftGrid);
+        }
+        TsneOptions options = TsneOptions.defaults().withPerplexity(perplexity).withSeed(seed).withMaxGrid(fftGrid);
         WorkerPool pool = threads > 0 ? new WorkerPool(threads) : WorkerPool.shared();
         Embedder.Result r;
         try {
@@ -196,6 +203,15 @@ final class EmbedCommand implements Callable<Integer> {
             o.put("neighborSeconds", round(r.timing().neighbors()));
             o.put("optimizeSeconds", round(r.timing().optimize()));
             o.put("qualitySeconds", round(r.timing().quality()));
+            o.put("affinitySeconds", round(r.timing().affinities()));
+            var ph = r.timing().phases();
+            o.put("attractionSeconds", round(ph.attraction()));
+            o.put("repulsionSeconds", round(ph.exactRepulsion() + ph.spread() + ph.fft() + ph.gather()));
+            o.put("fftSeconds", round(ph.fft()));
+            o.put("interpolationSeconds", round(ph.spread() + ph.gather()));
+            o.put("updateSeconds", round(ph.update()));
+            o.put("largestFftGrid", ph.largestGrid());
+            o.put("tsneCpuSeconds", round(r.timing().tsneCpu()));
             o.put("cpuSeconds", round(cpuSeconds));
             o.put("threads", pool.size());
             stdout.println(JSON.writeValueAsString(o));

@@ -19,8 +19,17 @@ public final class Embedder {
 
     public enum Method { TSNE, PCA }
 
-    /** Seconds spent per stage (0 for stages not run). */
-    public record Timing(double pca, double neighbors, double affinities, double optimize, double quality) {
+    /**
+     * Wall-clock seconds spent per stage (0 for stages not run); {@code tsneCpu}: process CPU seconds of
+     * t-SNE's own stages (neighbours, affinities, optimisation); {@code phases}: the optimisation's steps.
+     */
+    public record Timing(double pca, double neighbors, double affinities, double optimize, double quality,
+                         double tsneCpu, Tsne.Phases phases) {
+
+        public Timing(double pca, double neighbors, double affinities, double optimize, double quality) {
+            this(pca, neighbors, affinities, optimize, quality, 0, Tsne.Phases.NONE);
+        }
+
         public double total() {
             return pca + neighbors + affinities + optimize + quality;
         }
@@ -59,6 +68,7 @@ public final class Embedder {
         Pca pca = Pca.fit(data, n, d, c, pool);
         float[] reduced = pca.transform(data, n, c, pool);
         long t1 = System.nanoTime();
+        long cpu1 = CpuClock.processNanos();
         if (method == Method.PCA) {
             float[] layout = new float[2 * n];
             for (int i = 0; i < n; i++) {
@@ -96,10 +106,11 @@ public final class Embedder {
         }
         Tsne.Result r = new Tsne(pool).optimize(p, init, o, listener, cancelled);
         long t4 = System.nanoTime();
+        long cpu4 = CpuClock.processNanos();
         EmbeddingQuality q = r.cancelled() ? null : EmbeddingQuality.score(r.layout(), n, labels, reduced, c, pool);
         long t5 = System.nanoTime();
         return new Result(r.layout(), n, reduced, c, q, new Timing(sec(t0, t1), sec(t1, t2), sec(t2, t3), sec(t3, t4),
-                sec(t4, t5)), r.iterations(), r.cancelled());
+                sec(t4, t5), (cpu4 - cpu1) / 1e9, r.phases()), r.iterations(), r.cancelled());
     }
 
     private static double sec(long from, long to) {

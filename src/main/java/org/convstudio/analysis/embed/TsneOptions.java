@@ -9,11 +9,11 @@ package org.convstudio.analysis.embed;
  * {@code publishEvery} iterations.
  *
  * @param learningRate a fixed learning rate, or 0 for "auto"
- * @param maxBoxes     cap on FFT boxes per axis, or 0 for "auto" (170; 341 from 40,000 points on)
+ * @param maxGrid      cap on the padded FFT grid per axis (a power of two ≥ 256), or 0 for "auto" ({@link FftRepulsion#DEFAULT_MAX_GRID})
  */
 public record TsneOptions(double perplexity, int earlyIterations, double earlyExaggeration, int iterations,
                           double learningRate, double earlyMomentum, double momentum, int exactBelow,
-                          int maxBoxes, int publishEvery, long seed) {
+                          int maxGrid, int publishEvery, long seed) {
 
     public TsneOptions {
         if (!(perplexity > 0)) {
@@ -34,32 +34,37 @@ public record TsneOptions(double perplexity, int earlyIterations, double earlyEx
      */
     public TsneOptions forWarmStart(int plainIterations) {
         return new TsneOptions(perplexity, 0, 1, plainIterations, learningRate, earlyMomentum, momentum, exactBelow,
-                maxBoxes, publishEvery, seed);
+                maxGrid, publishEvery, seed);
     }
 
     public TsneOptions withPerplexity(double p) {
         return new TsneOptions(p, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum, momentum,
-                exactBelow, maxBoxes, publishEvery, seed);
+                exactBelow, maxGrid, publishEvery, seed);
     }
 
     public TsneOptions withIterations(int early, int plain) {
         return new TsneOptions(perplexity, early, earlyExaggeration, plain, learningRate, earlyMomentum, momentum,
-                exactBelow, maxBoxes, publishEvery, seed);
+                exactBelow, maxGrid, publishEvery, seed);
     }
 
     public TsneOptions withExactBelow(int n) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, n, maxBoxes, publishEvery, seed);
+                momentum, n, maxGrid, publishEvery, seed);
     }
 
     public TsneOptions withPublishEvery(int every) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, exactBelow, maxBoxes, every, seed);
+                momentum, exactBelow, maxGrid, every, seed);
     }
 
     public TsneOptions withSeed(long s) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, exactBelow, maxBoxes, publishEvery, s);
+                momentum, exactBelow, maxGrid, publishEvery, s);
+    }
+
+    public TsneOptions withMaxGrid(int grid) {
+        return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
+                momentum, exactBelow, grid, publishEvery, seed);
     }
 
     /** Neighbours per point for the affinities: 3 × perplexity (openTSNE, FIt-SNE). */

@@ -70,7 +70,7 @@ class FftGradientTest {
             float[] exact = new float[2 * n];
             float[] approx = new float[2 * n];
             double z1 = new ExactRepulsion(POOL).compute(y, n, exact);
-            FftRepulsion fft = new FftRepulsion(POOL);
+            FftRepulsion fft = new FftRepulsion(POOL, 3, 1024, 1.0); // boxes ≤ 1 wide (the default cap 512 widens them)
             double z2 = fft.compute(y, n, approx);
             double err = relativeError(approx, exact);
             assertTrue(err < 5e-2, "spread " + spread + ": relative repulsion error " + err + " (" + fft.lastBoxes() + " boxes)");
@@ -80,10 +80,11 @@ class FftGradientTest {
 
     @Test
     void theGridGrowsWithTheSpanUpToItsCap() {
-        assertEquals(256, FftRepulsion.paddedSize(1e-3, 170), "at least 40 boxes: 256² holds 42");
-        assertEquals(512, FftRepulsion.paddedSize(60, 170));
-        assertEquals(1024, FftRepulsion.paddedSize(140, 170));
-        assertEquals(1024, FftRepulsion.paddedSize(400, 170), "capped");
-        assertEquals(2048, FftRepulsion.paddedSize(300, 341));
+        assertEquals(256, FftRepulsion.paddedSize(1e-3, 3, 1024, 1), "at least 40 boxes: 256² holds 42");
+        assertEquals(512, FftRepulsion.paddedSize(60, 3, 1024, 1));
+        assertEquals(1024, FftRepulsion.paddedSize(140, 3, 1024, 1));
+        assertEquals(1024, FftRepulsion.paddedSize(400, 3, 1024, 1), "capped");
+        assertEquals(2048, FftRepulsion.paddedSize(300, 3, 2048, 1));
+        assertEquals(512, FftRepulsion.paddedSize(140, 3, 1024, 2), "wider boxes, smaller grid");
     }
 }
