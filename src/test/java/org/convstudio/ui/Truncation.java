@@ -52,7 +52,8 @@ public final class Truncation {
             return; // not laid out by a skin (e.g. never shown)
         }
         String name = describe(l);
-        if (!shown.getText().equals(l.getText())) {
+        String text = l.isMnemonicParsing() ? withoutMnemonic(l.getText()) : l.getText();
+        if (!shown.getText().equals(text)) {
             out.add(name + ": \"" + l.getText() + "\" shown as \"" + shown.getText() + "\"");
             return;
         }
@@ -64,6 +65,15 @@ public final class Truncation {
             out.add(name + ": \"" + l.getText() + "\" lies outside the window (" + Math.round(b.getMaxX()) + ", "
                     + Math.round(b.getMaxY()) + ")");
         }
+    }
+
+    /** The text as a label with mnemonic parsing shows it: the first single "_" marks the key and is not shown. */
+    private static String withoutMnemonic(String text) {
+        int i = text.indexOf('_');
+        while (i >= 0 && i + 1 < text.length() && text.charAt(i + 1) == '_') {
+            i = text.indexOf('_', i + 2);
+        }
+        return i < 0 || i + 1 >= text.length() ? text : text.substring(0, i) + text.substring(i + 1);
     }
 
     private static boolean insideScrollPane(Node n) {

@@ -119,6 +119,8 @@ final class Dashboard {
         bannerBox.setId("train-banner-box");
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
 
+        runProgress.setMinHeight(Region.USE_PREF_SIZE); // never squeezed away on a short page
+        epochProgress.setMinHeight(Region.USE_PREF_SIZE);
         runProgress.setId("train-progress-run");
         epochProgress.setId("train-progress-epoch");
         runProgressText.setId("train-progress-run-text");
@@ -166,7 +168,7 @@ final class Dashboard {
         VBox matrixCard = new VBox(6, matrixTitle, matrix);
         VBox.setVgrow(matrix, Priority.ALWAYS);
         matrixCard.getStyleClass().add("plot-card");
-        matrixCard.setPrefWidth(400);
+        matrixCard.setPrefWidth(360);
         matrixCard.setMinWidth(260);
 
         strip.setId("train-samples");
@@ -175,6 +177,7 @@ final class Dashboard {
         Label stripHint = new Label("Each image's predicted class: green when right, red when wrong.");
         stripHint.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         stripHint.setWrapText(true);
+        stripHint.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(strip, Priority.ALWAYS); // the grid fits the images into the card's height
         for (Label title : List.of(matrixTitle, stripTitle)) {
             title.setWrapText(true); // long titles wrap (Large Text) rather than end in "…"
@@ -187,7 +190,7 @@ final class Dashboard {
 
         HBox bottom = new HBox(12, matrixCard, stripCard);
         bottom.setPrefHeight(340);
-        bottom.setMinHeight(220);
+        // no fixed minimum: the matrix's and the sample grid's own (the grid keeps its labels whole)
         VBox.setVgrow(bottom, Priority.SOMETIMES);
 
         VBox content = new VBox(12, bannerBox, progress, metrics, plots, bottom);

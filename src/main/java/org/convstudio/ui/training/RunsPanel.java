@@ -111,6 +111,8 @@ final class RunsPanel {
         Label folder = new Label(Formats.abbreviate(vm.catalog().root()));
         folder.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         folder.setId("train-runs-folder");
+        folder.setWrapText(true); // a long path wraps rather than end in "…"
+        folder.setMinHeight(Label.USE_PREF_SIZE);
         VBox.setVgrow(runList, Priority.ALWAYS);
         runList.setMinHeight(72); // on a small window the list shrinks first: its buttons stay in view
         runList.setPrefHeight(150);
@@ -159,6 +161,16 @@ final class RunsPanel {
                 l.setMinHeight(Label.USE_PREF_SIZE);
             }
             setPrefWidth(0); // the list's width, not the longest line
+        }
+
+        /** As tall as the wrapped lines at the cell's width (the list asks without a width). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + box.prefHeight(w > 0 ? w : -1) + snappedBottomInset();
         }
 
         @Override

@@ -40,7 +40,6 @@ public final class SampleStrip extends Region {
 
     public SampleStrip() {
         getStyleClass().add("sample-strip");
-        setMinSize(0, 0);
         fontProbe.getStyleClass().add("sample-label");
         fontProbe.setManaged(false);
         fontProbe.setVisible(false);
@@ -112,14 +111,55 @@ public final class SampleStrip extends Region {
         return new double[] {in.getLeft() + in.getRight(), in.getTop() + in.getBottom() + t.getSpacing() + labelH};
     }
 
+    /** The smallest images the grid uses (its minimum height keeps them at least this size). */
+    private double minImageSize() {
+        return Math.round(imageSize * 0.6);
+    }
+
+    /** The widest label's preferred width: a tile is never narrower, so no label is cut. */
+    private double labelWidth() {
+        double w = 0;
+        for (Label l : labels) {
+            w = Math.max(w, l.prefWidth(-1));
+        }
+        return w;
+    }
+
+    /** Columns of tiles of images of {@code size} that fit {@code width}. */
+    private int columnsAt(double size, double width) {
+        double tileW = Math.max(size + tileExtra()[0], labelWidth() + tileExtra()[0]);
+        return (int) Math.max(1, Math.min(tiles.size(), Math.floor((width + HGAP) / (tileW + HGAP))));
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        if (tiles.isEmpty()) {
+            return 0;
+        }
+        double size = minImageSize();
+        double w = width > 0 ? width : getWidth();
+        int cols = w > 0 ? columnsAt(size, w) : Math.min(4, tiles.size());
+        int rows = (tiles.size() + cols - 1) / cols;
+        return rows * (size + tileExtra()[1] + VGAP) - VGAP;
+    }
+
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     /** Columns and image size of the largest grid (images at most {@link #imageSize()}) that fits w × h. */
     private double[] grid(double w, double h) {
         int n = tiles.size();
         double[] extra = tileExtra();
+        double minTileW = labelWidth() + extra[0];
         double bestSize = 0;
-        int bestCols = n;
+        int bestCols = 1;
         for (int cols = 1; cols <= n; cols++) {
             int rows = (n + cols - 1) / cols;
+            if ((w - (cols - 1) * HGAP) / cols < minTileW) {
+                break; // the labels would not fit
+            }
             double byW = (w - (cols - 1) * HGAP) / cols - extra[0];
             double byH = h <= 0 ? imageSize : (h - (rows - 1) * VGAP) / rows - extra[1];
             double size = Math.floor(Math.min(imageSize, Math.min(byW, byH)));
@@ -128,7 +168,10 @@ public final class SampleStrip extends Region {
                 bestCols = cols;
             }
         }
-        return new double[] {bestCols, Math.max(8, bestSize)};
+        if (bestSize < minImageSize()) { // too little room: the smallest images, as many columns as fit
+            return new double[] {columnsAt(minImageSize(), w), minImageSize()};
+        }
+        return new double[] {bestCols, bestSize};
     }
 
     @Override
@@ -158,7 +201,7 @@ public final class SampleStrip extends Region {
         int cols = (int) g[0];
         double size = g[1];
         double[] extra = tileExtra();
-        double tileW = size + extra[0];
+        double tileW = Math.max(size + extra[0], Math.min(labelWidth() + extra[0], (w - (cols - 1) * HGAP) / cols));
         double tileH = size + extra[1];
         for (int k = 0; k < tiles.size(); k++) {
             ImageView v = views.get(k);

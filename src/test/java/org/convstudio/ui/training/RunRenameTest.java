@@ -55,7 +55,7 @@ class RunRenameTest {
 
     @Test
     void aRenamedRunIsListedUnderItsNewNameKeptInItsFolder() throws Exception {
-        assertEquals("lenet", vm.runs().get(0).name(), "before: the network's name");
+        assertEquals("LeNet", vm.runs().get(0).name(), "before: the network's name");
         byte[] config = Files.readAllBytes(run.resolve(RunFolder.CONFIG));
         byte[] architecture = Files.readAllBytes(run.resolve(RunFolder.ARCHITECTURE));
         List<String> errors = new ArrayList<>();
@@ -70,7 +70,7 @@ class RunRenameTest {
         assertEquals("Baseline, Adam 1e-3", RunCatalog.read(run).name(), "read back from the folder");
 
         vm.renameRun(vm.runs().get(0), "   ", errors::add);
-        executor.runUntil(() -> vm.runs().size() == 1 && vm.runs().get(0).name().equals("lenet"), 10);
+        executor.runUntil(() -> vm.runs().size() == 1 && vm.runs().get(0).name().equals("LeNet"), 10);
         assertFalse(Files.exists(run.resolve(RunName.FILE)), "a blank name removes the file");
         assertTrue(errors.isEmpty(), errors.toString());
     }
