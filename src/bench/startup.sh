@@ -10,7 +10,7 @@ runs=${1:-5}
 steps=false
 [[ "${2:-}" == "--steps" || "${1:-}" == "--steps" ]] && steps=true
 [[ "$runs" =~ ^[0-9]+$ ]] || runs=5
-jar=target/convstudio.jar
+jar=${JAR:-target/convstudio.jar}  # JAR=other.jar measures another build
 [[ -f $jar ]] || { echo "build first: mvn -B -q -o package -DskipTests" >&2; exit 1; }
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT

@@ -163,7 +163,7 @@ public final class SampleStrip extends Region {
             double byW = (w - (cols - 1) * HGAP) / cols - extra[0];
             double byH = h <= 0 ? imageSize : (h - (rows - 1) * VGAP) / rows - extra[1];
             double size = Math.floor(Math.min(imageSize, Math.min(byW, byH)));
-            if (size > bestSize) {
+            if (size >= bestSize) { // equal size: more columns, fewer rows
                 bestSize = size;
                 bestCols = cols;
             }

@@ -104,6 +104,8 @@ class DataConversionGuiTest {
         String summary = GuiTestSupport.fx(() -> ((Label) app.stage().getScene().lookup("#train-data-summary")).getText());
         assertTrue(summary.contains("3×227×227") && summary.contains("(converted from 1×28×28)")
                 && summary.contains("Only the first"), summary);
+        System.out.println("offer: " + offer + "\nconverted: " + summary.replace('\n', ' ') + " (heap "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB)");
         assertTrue(converted.samples().indices().length > 0
                 && java.util.Arrays.stream(converted.samples().indices()).allMatch(i -> i < converted.split().test().size()),
                 "the strip's samples are among the converted validation images");
