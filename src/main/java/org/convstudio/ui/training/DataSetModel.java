@@ -101,6 +101,10 @@ public final class DataSetModel {
             return;
         }
         loadRequested = true;
+        if (converting.get()) { // another data set: the conversion of this one is moot
+            cancelConversion.set(true);
+            endConversion();
+        }
         long gen = ++generation;
         loading.set(true);
         clearError();
