@@ -278,7 +278,19 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UserError(mismatch.get() + " — these images cannot be converted automatically");
             }
             try { // refused before converting anything when the result cannot fit in memory
-                split = ImageAdapter.adapt(split, target);
+                ImageAdapter.ensureFits(split.size(), target, ImageAdapter.freeHeap());
+                err.printf(java.util.Locale.ROOT, "Converting %,d images to %s:", split.size(), target);
+                err.flush();
+                int[] shown = {0};
+                split = ImageAdapter.adapt(split, target, ImageAdapter.freeHeap(), (done, total) -> {
+                    int tenth = (int) (done * 10 / total);
+                    if (tenth > shown[0]) {
+                        shown[0] = tenth;
+                        err.print(" " + tenth * 10 + " %" + (tenth == 10 ? System.lineSeparator() : ""));
+                        err.flush();
+                    }
+                    return true;
+                });
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             }

@@ -29,6 +29,28 @@ public record DataSplit(ImageSet train, ImageSet test, List<String> warnings) {
         return train.classNames();
     }
 
+    /** Number of images in both splits. */
+    public long size() {
+        return (long) train.size() + test.size();
+    }
+
+    /**
+     * The first images of each split, at most {@code max} in all, shared between the splits in their
+     * proportion (at least one each); the same split when it holds no more than {@code max}.
+     */
+    public DataSplit firstImages(long max) {
+        if (max >= size()) {
+            return this;
+        }
+        int testN = (int) Math.max(1, Math.min(test.size(), Math.round(max * (double) test.size() / size())));
+        int trainN = (int) Math.max(1, Math.min(train.size(), max - testN));
+        return new DataSplit(first(train, trainN), first(test, testN), warnings);
+    }
+
+    private static ImageSet first(ImageSet set, int n) {
+        return n >= set.size() ? set : set.subset(set.name(), java.util.stream.IntStream.range(0, n).toArray());
+    }
+
     /** The same split with more warnings appended. */
     public DataSplit withWarnings(List<String> more) {
         if (more.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.convstudio.engine.data;
 
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * Makes a data set fit a network's input: checks whether the shapes agree (with a message offering the
@@ -13,6 +14,18 @@ public final class ImageAdapter {
     public static final String ADAPT_OPTION = "--adapt";
 
     private ImageAdapter() {
+    }
+
+    /**
+     * Told how far a conversion is (images done of total) on the converting thread, after every image;
+     * returns false to cancel it (the conversion then throws {@link CancellationException}).
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /** Goes on without reporting. */
+        Progress NONE = (done, total) -> true;
+
+        boolean update(long done, long total);
     }
 
     /** True if {@link #adapt} can turn {@code from} images into {@code to} images. */
@@ -61,11 +74,40 @@ public final class ImageAdapter {
 
     /** {@link #adapt(DataSplit, ImageShape)} against {@code freeHeapBytes} of free Java memory. */
     public static DataSplit adapt(DataSplit split, ImageShape target, long freeHeapBytes) {
+        return adapt(split, target, freeHeapBytes, Progress.NONE);
+    }
+
+    /**
+     * {@link #adapt(DataSplit, ImageShape, long)} telling {@code progress} after every image (training images
+     * first, then validation images), which may cancel it.
+     *
+     * @throws CancellationException when {@code progress} returned false; nothing is kept
+     */
+    public static DataSplit adapt(DataSplit split, ImageShape target, long freeHeapBytes, Progress progress) {
         if (split.shape().equals(target)) {
             return split;
         }
-        ensureFits((long) split.train().size() + split.test().size(), target, freeHeapBytes);
-        return new DataSplit(adaptChecked(split.train(), target), adaptChecked(split.test(), target), split.warnings());
+        long total = (long) split.train().size() + split.test().size();
+        ensureFits(total, target, freeHeapBytes);
+        ImageSet train = adaptChecked(split.train(), target, progress, 0, total);
+        ImageSet test = adaptChecked(split.test(), target, progress, split.train().size(), total);
+        return new DataSplit(train, test, split.warnings());
+    }
+
+    /**
+     * How many images converted to {@code target} fit in {@code budgetBytes} of Java memory (each with its
+     * normalised copy, see {@link #bytesNeeded}), and in one Java array.
+     */
+    public static long imagesThatFit(ImageShape target, long budgetBytes) {
+        return Math.max(0, Math.min(budgetBytes / bytesNeeded(1, target), (Integer.MAX_VALUE - 8L) / target.length()));
+    }
+
+    /**
+     * The Java memory the app lets one conversion take: half of what is free, so that the run, the network's
+     * copies for Inspect and the window keep room.
+     */
+    public static long conversionBudget() {
+        return freeHeap() / 2;
     }
 
     /** Java memory the conversion allocates and the copy normalisation makes from it: 2 × images × values × 4. */
@@ -112,16 +154,20 @@ public final class ImageAdapter {
         if (!ImageShape.of(set).equals(target)) {
             ensureFits(set.size(), target, freeHeap());
         }
-        return adaptChecked(set, target);
+        return adaptChecked(set, target, Progress.NONE, 0, set.size());
     }
 
-    private static ImageSet adaptChecked(ImageSet set, ImageShape target) {
+    private static ImageSet adaptChecked(ImageSet set, ImageShape target, Progress progress, long doneBefore,
+                                         long total) {
         ImageShape from = ImageShape.of(set);
         if (from.equals(target)) {
             return set;
         }
         if (!canAdapt(from, target)) {
             throw new IllegalArgumentException(check(from, target).orElseThrow());
+        }
+        if (!progress.update(doneBefore, total)) { // cancelled before anything is allocated
+            throw new CancellationException("The conversion to " + target + " was cancelled.");
         }
         int n = set.size();
         float[] out = new float[n * target.length()];
@@ -146,6 +192,9 @@ public final class ImageAdapter {
             } else {
                 resampler.resize(set.pixels(), srcOff, from.channels(), mid, 0);
                 convertChannels(mid, 0, from.channels(), out, dstOff, target.channels(), dstPlane);
+            }
+            if (!progress.update(doneBefore + i + 1, total)) {
+                throw new CancellationException("The conversion to " + target + " was cancelled.");
             }
         }
         return new ImageSet(set.name(), target.channels(), target.height(), target.width(), out, set.labels(),

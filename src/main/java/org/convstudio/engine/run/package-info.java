@@ -13,7 +13,8 @@
  *       folder-size rules everywhere); {@link org.convstudio.engine.run.InputScaling}: the
  *       {@code normalization.json} of a run; {@link org.convstudio.engine.run.RunDesign}: a design checked
  *       for training.</li>
- *   <li>{@link org.convstudio.engine.run.RunLocation}: where run folders go and how they are named.</li>
+ *   <li>{@link org.convstudio.engine.run.RunLocation}: where run folders go and how they are named;
+ *       {@link org.convstudio.engine.run.RunName}: a run's display name, chosen by the user.</li>
  *   <li>{@link org.convstudio.engine.run.NamedOptimizer}, {@link org.convstudio.engine.run.NamedSchedule}:
  *       the optimisers and learning-rate schedules offered by name, defined once.</li>
  *   <li>{@link org.convstudio.engine.run.Explain}: the one place that turns an exception into a sentence

@@ -16,14 +16,22 @@ import javafx.scene.text.TextAlignment;
 /**
  * Draws a {@link LinePlot} onto its canvas: data bounds, nice ticks and grid, title and axis labels,
  * each series (exact line when sparse, min–max envelope when dense) and the legend.
+ *
+ * <p>Everything is sized from the theme's font: at the default 14 px the sizes below are used as they
+ * are; a larger font (View ▸ Large Text) scales margins, tick spacing, line widths, markers and the legend
+ * with it, so a projected chart grows as a whole.
  */
 final class LinePlotPainter {
 
     private static final double PAD = 10;
+    /** The font size the sizes here are drawn for. */
+    static final double BASE_FONT_PX = 14;
 
     private final LinePlot plot;
     private final Decimator decimator = new Decimator();
     private final Text measure = new Text();
+    /** The current drawing's scale: the font size over {@link #BASE_FONT_PX} (never below 1). */
+    private double em = 1;
 
     LinePlotPainter(LinePlot plot) {
         this.plot = plot;
@@ -31,6 +39,8 @@ final class LinePlotPainter {
 
     /** Paints the plot on a cleared {@code w} × {@code h} canvas with the theme's colours and font. */
     void paint(GraphicsContext g, double w, double h, Paint textFill, Paint gridFill, Font base) {
+        em = Math.max(1, base.getSize() / BASE_FONT_PX);
+        double pad = PAD * em;
         Font tickFont = Font.font(base.getFamily(), base.getSize() * 0.86);
         Font titleFont = Font.font(base.getFamily(), FontWeight.BOLD, base.getSize());
         boolean log = plot.isLogY();
@@ -88,9 +98,9 @@ final class LinePlotPainter {
         // ---- ticks and margins
         g.setFont(tickFont);
         double lineH = tickFont.getSize() * 1.3;
-        double top = PAD + (plot.titleProperty().get().isEmpty() ? 0 : titleFont.getSize() * 1.6);
-        double bottom = h - PAD - lineH - (plot.xLabelProperty().get().isEmpty() ? 0 : lineH);
-        int yTarget = (int) Math.max(2, Math.min(10, (bottom - top) / 45));
+        double top = pad + (plot.titleProperty().get().isEmpty() ? 0 : titleFont.getSize() * 1.6);
+        double bottom = h - pad - lineH - (plot.xLabelProperty().get().isEmpty() ? 0 : lineH);
+        int yTarget = (int) Math.max(2, Math.min(10, (bottom - top) / (45 * em)));
         List<Double> yTicks = log ? Ticks.log(yMin, yMax) : Ticks.linear(yMin, yMax, yTarget);
         double yStep = log ? 1 : Ticks.niceStep(yMax - yMin, yTarget);
         List<String> yTickText = new ArrayList<>(yTicks.size());
@@ -100,12 +110,12 @@ final class LinePlotPainter {
             yTickText.add(s);
             labelW = Math.max(labelW, textWidth(s, tickFont));
         }
-        double left = PAD + labelW + 8 + (plot.yLabelProperty().get().isEmpty() ? 0 : lineH);
-        double right = w - PAD - 6;
+        double left = pad + labelW + 8 * em + (plot.yLabelProperty().get().isEmpty() ? 0 : lineH);
+        double right = w - pad - 6 * em;
         if (right - left < 10 || bottom - top < 10) {
             return;
         }
-        int xTarget = (int) Math.max(2, Math.min(12, (right - left) / 90));
+        int xTarget = (int) Math.max(2, Math.min(12, (right - left) / (90 * em)));
         List<Double> xTicks = Ticks.linear(xMin, xMax, xTarget);
         double xStep = Ticks.niceStep(xMax - xMin, xTarget);
 
@@ -113,8 +123,8 @@ final class LinePlotPainter {
         double yScale = (bottom - top) / (yMax - yMin);
         Decimator.Mapping map = new Decimator.Mapping(xMin, xScale, left, log, yMin, yScale, bottom);
 
-        // ---- grid and ticks
-        g.setLineWidth(1);
+        // ---- grid and ticks (hairlines at the default size, thicker when scaled up)
+        g.setLineWidth(Math.round(em));
         g.setStroke(gridFill);
         g.setFill(textFill);
         g.setTextBaseline(VPos.CENTER);
@@ -125,7 +135,7 @@ final class LinePlotPainter {
                 continue;
             }
             g.strokeLine(left, py, right, py);
-            g.fillText(yTickText.get(i), left - 6, py);
+            g.fillText(yTickText.get(i), left - 6 * em, py);
         }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -135,7 +145,7 @@ final class LinePlotPainter {
                 continue;
             }
             g.strokeLine(px, top, px, bottom);
-            g.fillText(Ticks.format(t, xStep), px, bottom + 4);
+            g.fillText(Ticks.format(t, xStep), px, bottom + 4 * em);
         }
         g.setStroke(textFill);
         g.strokeLine(left + 0.5, top, left + 0.5, bottom + 0.5);
@@ -146,17 +156,17 @@ final class LinePlotPainter {
             g.setFont(titleFont);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            g.fillText(plot.titleProperty().get(), left, PAD);
+            g.fillText(plot.titleProperty().get(), left, pad);
         }
         g.setFont(tickFont);
         if (!plot.xLabelProperty().get().isEmpty()) {
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText(plot.xLabelProperty().get(), (left + right) / 2, h - PAD + 4);
+            g.fillText(plot.xLabelProperty().get(), (left + right) / 2, h - pad + 4 * em);
         }
         if (!plot.yLabelProperty().get().isEmpty()) {
             g.save();
-            g.translate(PAD + lineH / 2, (top + bottom) / 2);
+            g.translate(pad + lineH / 2, (top + bottom) / 2);
             g.rotate(-90);
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
@@ -173,7 +183,7 @@ final class LinePlotPainter {
 
         // ---- series (no clip: bounds come from the data, and clipping is costly in software rendering)
         g.save();
-        g.setLineWidth(2);
+        g.setLineWidth(2 * em);
         g.setLineJoin(StrokeLineJoin.ROUND);
         for (LinePlot.Series s : plot.getSeries()) {
             if (!s.visible || s.size == 0) {
@@ -216,7 +226,8 @@ final class LinePlotPainter {
         g.stroke();
         if (n > 0 && run == 0 && !Double.isNaN(px[n - 1])) {
             g.setFill(s.color);
-            g.fillOval(px[n - 1] - 2.5, py[n - 1] - 2.5, 5, 5);
+            double r = 2.5 * em;
+            g.fillOval(px[n - 1] - r, py[n - 1] - r, 2 * r, 2 * r);
         }
     }
 
@@ -276,37 +287,38 @@ final class LinePlotPainter {
             return;
         }
         double lineH = font.getSize() * 1.45;
-        double swatch = 18;
+        double swatch = 18 * em;
+        double gap = 8 * em;
         double textW = 0;
         for (LinePlot.Series s : shown) {
             textW = Math.max(textW, textWidth(s.name, font));
         }
-        double boxW = swatch + 8 + textW + 16;
-        double boxH = shown.size() * lineH + 8;
-        double x = right - boxW - 8;
-        double y = plot.legendBottomProperty().get() ? bottom - boxH - 8 : top + 8;
-        if (x < left + 8) {
+        double boxW = swatch + gap + textW + 2 * gap;
+        double boxH = shown.size() * lineH + gap;
+        double x = right - boxW - gap;
+        double y = plot.legendBottomProperty().get() ? bottom - boxH - gap : top + gap;
+        if (x < left + gap) {
             return;
         }
         Paint bg = plot.getBackground() != null && !plot.getBackground().getFills().isEmpty()
                 ? plot.getBackground().getFills().get(0).getFill() : Color.WHITE;
         g.setGlobalAlpha(0.88);
         g.setFill(bg);
-        g.fillRoundRect(x, y, boxW, boxH, 8, 8);
+        g.fillRoundRect(x, y, boxW, boxH, gap, gap);
         g.setGlobalAlpha(1);
         g.setStroke(border);
-        g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, y + 0.5, boxW, boxH, 8, 8);
+        g.setLineWidth(Math.round(em));
+        g.strokeRoundRect(x + 0.5, y + 0.5, boxW, boxH, gap, gap);
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        double cy = y + 4 + lineH / 2;
+        double cy = y + gap / 2 + lineH / 2;
         for (LinePlot.Series s : shown) {
             g.setStroke(s.color);
-            g.setLineWidth(3);
-            g.strokeLine(x + 8, cy, x + 8 + swatch, cy);
+            g.setLineWidth(3 * em);
+            g.strokeLine(x + gap, cy, x + gap + swatch, cy);
             g.setFill(textFill);
-            g.fillText(s.name, x + 8 + swatch + 8, cy);
+            g.fillText(s.name, x + gap + swatch + gap, cy);
             cy += lineH;
         }
     }

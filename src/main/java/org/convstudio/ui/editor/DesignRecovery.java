@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -38,20 +39,26 @@ final class DesignRecovery {
     private final Runnable showRestored;
     private final ScheduledFuture<?> autosave;
     private long autosavedRevision = -1;
-    /** This window's autosave slot (null when the recovery folder cannot be written). */
-    private final AutosaveSlot slot;
+    /**
+     * This window's autosave slot, claimed on the serial writer thread (taking its lock writes a file and
+     * looks up the host name: not on the start-up path); null when the recovery folder cannot be written.
+     * Every write that uses it runs on that same thread, after the claim.
+     */
+    private final CompletableFuture<AutosaveSlot> slot;
 
     DesignRecovery(AppServices app, DesignViewModel vm, Runnable showRestored) {
         this.app = app;
         this.vm = vm;
         this.showRestored = showRestored;
-        AutosaveSlot claimed = null;
-        try {
-            claimed = AutosaveSlot.claim(recoveryFolder());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("No autosave: " + e.getMessage());
-        }
-        slot = claimed;
+        Path folder = recoveryFolder();
+        slot = CompletableFuture.supplyAsync(() -> {
+            try {
+                return AutosaveSlot.claim(folder);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("No autosave: " + e.getMessage());
+                return null;
+            }
+        }, Background.serial());
         autosave = Background.every((long) DesignWorkspace.AUTOSAVE_EVERY.toMillis(), this::autosave);
     }
 
@@ -61,23 +68,21 @@ final class DesignRecovery {
 
     /** This window's autosave file (its own slot: other windows never offer or delete it while it is open). */
     Path recoveryFile() {
-        return slot == null ? null : slot.designFile();
-    }
-
-    private Path recoverySource() {
-        return slot == null ? null : slot.sourceFile();
+        AutosaveSlot own = slot.join();
+        return own == null ? null : own.designFile();
     }
 
     /** Writes unsaved work to the recovery file (serialised here, written in the background). */
     void autosave() {
-        if (slot == null || !vm.isDirty() || vm.getRevision() == autosavedRevision) {
+        AutosaveSlot own = slot.getNow(null); // not claimed yet: the next round writes
+        if (own == null || !vm.isDirty() || vm.getRevision() == autosavedRevision) {
             return;
         }
         autosavedRevision = vm.getRevision();
         Network net = vm.getNetwork();
         Path source = vm.getFile();
-        Path file = recoveryFile();
-        Path meta = recoverySource();
+        Path file = own.designFile();
+        Path meta = own.sourceFile();
         Background.serial().execute(() -> {
             try {
                 Files.createDirectories(file.getParent());
@@ -99,8 +104,8 @@ final class DesignRecovery {
     /** After start-up: offers unsaved work left by windows that are gone (a crash), newest first. */
     void checkRecovery() {
         Path folder = recoveryFolder();
-        AutosaveSlot own = slot;
         Background.submit(() -> {
+            AutosaveSlot own = slot.join();
             List<Recovered> found = new ArrayList<>();
             for (AutosaveSlot.Orphan o : AutosaveSlot.orphans(folder, own)) {
                 try {
@@ -163,11 +168,11 @@ final class DesignRecovery {
     }
 
     private void deleteRecovery() {
-        AutosaveSlot own = slot;
-        if (own == null) {
-            return;
-        }
-        Background.serial().execute(() -> {
+        Background.serial().execute(() -> { // after the claim
+            AutosaveSlot own = slot.getNow(null);
+            if (own == null) {
+                return;
+            }
             try {
                 own.clear();
             } catch (IOException e) {
@@ -179,13 +184,12 @@ final class DesignRecovery {
     /** Clean shutdown: stop autosaving, remove this window's recovery files and release its slot. */
     void shutdown() {
         autosave.cancel(false);
-        AutosaveSlot own = slot;
-        if (own == null) {
-            return;
-        }
         try {
-            Background.serial().submit(() -> { // after any save still being written
-                own.close();
+            Background.serial().submit(() -> { // after the claim and any save still being written
+                AutosaveSlot own = slot.getNow(null);
+                if (own != null) {
+                    own.close();
+                }
                 return null;
             }).get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

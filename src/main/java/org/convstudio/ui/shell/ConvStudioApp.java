@@ -89,6 +89,7 @@ public class ConvStudioApp extends Application {
         stage.show();
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);
+        afterFirstFrame(scene);
         if (Boolean.getBoolean("convstudio.smokeTest")) { // packaging/smoke-test.sh: the window came up, close it
             Platform.runLater(() -> {
                 stage.hide();
@@ -98,6 +99,33 @@ public class ConvStudioApp extends Application {
         }
         window.design().checkRecovery();
     }
+
+    /**
+     * Logs when the first frame has been laid out (the window's content is on screen), and with
+     * {@value #STARTUP_EXIT_PROPERTY}{@code =true} quits then: {@code src/bench/startup.sh} measures start-up so.
+     */
+    private void afterFirstFrame(Scene scene) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (once[0] == null) {
+                return;
+            }
+            Runnable self = once[0];
+            once[0] = null;
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(self)); // not while the scene iterates
+            long firstFrame = sinceJvmStart();
+            LOG.info("First frame laid out {} ms after JVM start", firstFrame);
+            if (Boolean.getBoolean(STARTUP_EXIT_PROPERTY)) {
+                System.out.println("startup: window shown " + startupMillis + " ms, first frame " + firstFrame
+                        + " ms after JVM start");
+                Platform.runLater(Platform::exit);
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+    }
+
+    /** {@code -Dconvstudio.startup.exit=true}: quit as soon as the first frame is laid out (start-up benchmark). */
+    public static final String STARTUP_EXIT_PROPERTY = "convstudio.startup.exit";
 
     private void applyGeometry(AppPrefs.WindowGeometry g) {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

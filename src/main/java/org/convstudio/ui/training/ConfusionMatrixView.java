@@ -19,7 +19,8 @@ import org.convstudio.analysis.metrics.ConfusionMatrix;
 /**
  * A confusion matrix as a heat-map grid on one canvas: rows are the true classes, columns the
  * predicted ones, each cell shows its count and is shaded by its share of the row. Redrawn only when
- * the matrix, the size or the theme changes.
+ * the matrix, the size or the theme changes. Labels, counts and lines are sized from the theme's font, so
+ * Large Text enlarges them with the rest of the page.
  */
 public final class ConfusionMatrixView extends Region {
 
@@ -195,7 +196,7 @@ public final class ConfusionMatrixView extends Region {
             }
         }
         g.setStroke(gridColor());
-        g.setLineWidth(1);
+        g.setLineWidth(Math.max(1, Math.round(base / 14))); // thicker with Large Text
         for (int i = 0; i <= k; i++) {
             g.strokeLine(snap(x0 + i * cell), snap(y0), snap(x0 + i * cell), snap(y0 + gridW));
             g.strokeLine(snap(x0), snap(y0 + i * cell), snap(x0 + gridW), snap(y0 + i * cell));

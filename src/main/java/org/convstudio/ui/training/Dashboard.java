@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -100,12 +101,26 @@ final class Dashboard {
         adapt.visibleProperty().bind(vm.adaptOfferProperty().isNotEmpty()
                 .and(Bindings.createBooleanBinding(() -> !vm.getState().isActive(), vm.stateProperty())));
         adapt.managedProperty().bind(adapt.visibleProperty());
-        bannerBox.getChildren().setAll(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), banner, adapt);
+        // a conversion in progress: how far it is, and a way out
+        ProgressBar convertProgress = new ProgressBar(0);
+        convertProgress.setId("train-adapt-progress");
+        convertProgress.progressProperty().bind(vm.dataSet().conversionProgressProperty());
+        Button cancelAdapt = new Button("Cancel");
+        cancelAdapt.setId("train-adapt-cancel");
+        cancelAdapt.setOnAction(e -> vm.cancelAdapt());
+        for (Node n : List.of(convertProgress, cancelAdapt)) {
+            n.visibleProperty().bind(vm.dataSet().convertingProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        bannerBox.getChildren().setAll(new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), banner, convertProgress,
+                cancelAdapt, adapt);
         bannerBox.setAlignment(Pos.CENTER_LEFT);
         bannerBox.getStyleClass().add("note");
         bannerBox.setId("train-banner-box");
         bannerBox.managedProperty().bind(bannerBox.visibleProperty());
 
+        runProgress.setMinHeight(Region.USE_PREF_SIZE); // never squeezed away on a short page
+        epochProgress.setMinHeight(Region.USE_PREF_SIZE);
         runProgress.setId("train-progress-run");
         epochProgress.setId("train-progress-epoch");
         runProgressText.setId("train-progress-run-text");
@@ -114,7 +129,7 @@ final class Dashboard {
                 TrainPanels.bar(epochProgressText, epochProgress));
         progress.setId("train-progress");
 
-        HBox metrics = new HBox(12,
+        MetricRow metrics = new MetricRow(12,
                 TrainPanels.metric("Step", stepValue), TrainPanels.metric("Train loss", lossValue),
                 TrainPanels.metric("Val accuracy", accValue), TrainPanels.metric("Learning rate", lrValue),
                 TrainPanels.metric("Images/s", rateValue), TrainPanels.metric("Time left", etaValue));
@@ -153,7 +168,7 @@ final class Dashboard {
         VBox matrixCard = new VBox(6, matrixTitle, matrix);
         VBox.setVgrow(matrix, Priority.ALWAYS);
         matrixCard.getStyleClass().add("plot-card");
-        matrixCard.setPrefWidth(400);
+        matrixCard.setPrefWidth(360);
         matrixCard.setMinWidth(260);
 
         strip.setId("train-samples");
@@ -162,6 +177,12 @@ final class Dashboard {
         Label stripHint = new Label("Each image's predicted class: green when right, red when wrong.");
         stripHint.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         stripHint.setWrapText(true);
+        stripHint.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(strip, Priority.ALWAYS); // the grid fits the images into the card's height
+        for (Label title : List.of(matrixTitle, stripTitle)) {
+            title.setWrapText(true); // long titles wrap (Large Text) rather than end in "…"
+            title.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox stripCard = new VBox(6, stripTitle, stripHint, strip);
         stripCard.getStyleClass().add("plot-card");
         HBox.setHgrow(stripCard, Priority.ALWAYS);
@@ -169,14 +190,19 @@ final class Dashboard {
 
         HBox bottom = new HBox(12, matrixCard, stripCard);
         bottom.setPrefHeight(340);
-        bottom.setMinHeight(260);
+        // no fixed minimum: the matrix's and the sample grid's own (the grid keeps its labels whole)
         VBox.setVgrow(bottom, Priority.SOMETIMES);
 
         VBox content = new VBox(12, bannerBox, progress, metrics, plots, bottom);
         content.setPadding(new Insets(14, 16, 14, 16));
         content.setId("train-dashboard");
         built = true;
-        return content;
+        // fills the page; scrolls only when the page is too small for the parts' minimum sizes
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().addAll("train-dashboard-scroll", "edge-to-edge");
+        return scroll;
     }
 
     void show(TrainingSnapshot s) {

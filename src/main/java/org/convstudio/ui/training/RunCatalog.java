@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.convstudio.engine.run.RunLocation;
+import org.convstudio.engine.run.RunName;
 import org.convstudio.engine.train.CheckpointInfo;
 import org.convstudio.engine.train.EpochRecord;
 import org.convstudio.engine.train.OptimizerKind;
@@ -37,7 +38,7 @@ public final class RunCatalog {
      * One run as listed.
      *
      * @param dir          the run folder
-     * @param name         the network's name
+     * @param name         the run's display name ({@link RunName}), else the network's name
      * @param date         when the run was last saved (or started)
      * @param architecture a one-line description of the network
      * @param network      the network trained (null if architecture.json is unreadable)
@@ -162,6 +163,7 @@ public final class RunCatalog {
             } catch (Exception e) {
                 arch = "unreadable architecture";
             }
+            name = RunName.read(dir).orElse(name);
             TrainingConfig config;
             try {
                 config = rf.readConfig();

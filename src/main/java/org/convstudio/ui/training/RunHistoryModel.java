@@ -8,6 +8,8 @@ import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convstudio.analysis.metrics.ConfusionMatrix;
+import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.run.RunName;
 import org.convstudio.engine.run.RunReader;
 import org.convstudio.engine.train.EpochPredictions;
 import org.convstudio.ui.common.AppendOnlySeries;
@@ -49,6 +51,15 @@ public final class RunHistoryModel {
                 runs.setAll(list);
             }
         }, error -> { });
+    }
+
+    /**
+     * Gives run {@code info} the display name {@code name} (blank: its network's name again) off the UI
+     * thread ({@link RunName}), then re-reads the list; {@code onError} gets a sentence when it cannot.
+     */
+    public void rename(RunCatalog.RunInfo info, String name, Consumer<String> onError) {
+        executor.submit(() -> RunName.write(info.dir(), name), kept -> refresh(),
+                e -> onError.accept(Explain.sentence("The run could not be renamed", e)));
     }
 
     /**

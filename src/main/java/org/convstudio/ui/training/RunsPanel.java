@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -31,6 +32,7 @@ final class RunsPanel {
     private final Spinner<Integer> epochs;
     private final Consumer<String> problem;
     private final ListView<RunCatalog.RunInfo> runList = new ListView<>();
+    private TextInputDialog renameDialog;
 
     /**
      * @param epochs  the form's epochs field (Continue trains that many more)
@@ -79,6 +81,15 @@ final class RunsPanel {
                 }
             }
         });
+        Button rename = new Button("Rename", new FontIcon(MaterialDesignR.RENAME_BOX));
+        rename.setId("train-run-rename");
+        rename.setTooltip(new Tooltip("Give the selected run a name of your own (kept in its folder)"));
+        rename.setOnAction(e -> {
+            RunCatalog.RunInfo sel = runList.getSelectionModel().getSelectedItem();
+            if (sel != null) {
+                askName(sel);
+            }
+        });
         cont.textProperty().bind(epochs.valueProperty().asString("Continue +%d"));
         cont.setTooltip(new Tooltip("Train the selected run for more epochs (the Epochs field) on the loaded data"));
         Runnable updateButtons = () -> {
@@ -86,25 +97,52 @@ final class RunsPanel {
             boolean active = vm.getState().isActive();
             open.setDisable(sel.size() != 1 || active);
             compare.setDisable(sel.size() < 2);
+            rename.setDisable(sel.size() != 1);
             cont.setDisable(sel.size() != 1 || active || !sel.get(0).resumable());
         };
         runList.getSelectionModel().getSelectedItems().addListener(
                 (ListChangeListener<RunCatalog.RunInfo>) c -> updateButtons.run());
         vm.stateProperty().addListener((o, a, b) -> updateButtons.run());
         updateButtons.run();
-        FlowPane runButtons = new FlowPane(6, 6, open, compare, cont); // wraps in large text
-        for (Button b : List.of(open, compare, cont)) {
+        FlowPane runButtons = new FlowPane(6, 6, open, compare, cont, rename); // wraps in large text
+        for (Button b : List.of(open, compare, cont, rename)) {
             b.getStyleClass().add(Css.SMALL);
         }
         Label folder = new Label(Formats.abbreviate(vm.catalog().root()));
         folder.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
         folder.setId("train-runs-folder");
+        folder.setWrapText(true); // a long path wraps rather than end in "…"
+        folder.setMinHeight(Label.USE_PREF_SIZE);
         VBox.setVgrow(runList, Priority.ALWAYS);
         runList.setMinHeight(72); // on a small window the list shrinks first: its buttons stay in view
         runList.setPrefHeight(150);
         VBox runs = new VBox(8, TrainPanels.sectionTitle("RUNS"), runList, runButtons, folder);
         VBox.setVgrow(runs, Priority.ALWAYS);
         return runs;
+    }
+
+    /** The rename dialog (open while asking, for tests), else null. */
+    TextInputDialog renameDialog() {
+        return renameDialog;
+    }
+
+    private void askName(RunCatalog.RunInfo run) {
+        TextInputDialog ask = new TextInputDialog(run.name());
+        ask.initOwner(app.window());
+        ask.setTitle("Rename run");
+        ask.setHeaderText("Name of the run " + run.id());
+        ask.setContentText("Name (empty: the network's name)");
+        ask.getEditor().setId("train-run-name");
+        ask.getEditor().setPrefColumnCount(28);
+        renameDialog = ask;
+        try {
+            ask.showAndWait().ifPresent(name -> vm.renameRun(run, name, why -> {
+                app.status(why);
+                problem.accept(why);
+            }));
+        } finally {
+            renameDialog = null;
+        }
     }
 
     private static final class RunCell extends ListCell<RunCatalog.RunInfo> {
@@ -118,7 +156,21 @@ final class RunsPanel {
             detail.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             arch.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
             box.getStyleClass().add("run-cell");
-            setPrefWidth(0); // the list's width, not the longest line: lines end in "…" (tooltip: all), no side scrolling
+            for (Label l : List.of(title, detail, arch)) {
+                l.setWrapText(true); // long lines wrap (Large Text too): nothing is cut, no side scrolling
+                l.setMinHeight(Label.USE_PREF_SIZE);
+            }
+            setPrefWidth(0); // the list's width, not the longest line
+        }
+
+        /** As tall as the wrapped lines at the cell's width (the list asks without a width). */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            double w = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
+            return snappedTopInset() + box.prefHeight(w > 0 ? w : -1) + snappedBottomInset();
         }
 
         @Override

@@ -1,9 +1,11 @@
 package org.convstudio.ui.training;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageShape;
+import org.convstudio.engine.run.MemoryEstimate;
 import org.convstudio.model.analysis.Analysis;
 
 /**
@@ -25,6 +27,15 @@ public record TrainBlocker(String why, String offer) {
     }
 
     static TrainBlocker evaluate(Analysis a, LoadedData d, boolean loading, String formError, String dataError) {
+        return evaluate(a, d, loading, false, formError, dataError, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param converting       the data set is being converted (then {@code loading} is true too)
+     * @param conversionBudget Java memory a conversion may take: the offer says when only part of the images fit
+     */
+    static TrainBlocker evaluate(Analysis a, LoadedData d, boolean loading, boolean converting, String formError,
+                                 String dataError, long conversionBudget) {
         Optional<String> designProblem = a == null ? Optional.of("no design") : a.trainBlocker();
         if (designProblem.isPresent()) {
             return new TrainBlocker("This design cannot be trained yet: " + designProblem.get(), "");
@@ -33,7 +44,7 @@ public record TrainBlocker(String why, String offer) {
             return new TrainBlocker(formError, "");
         }
         if (loading) {
-            return new TrainBlocker("Loading the data set…", "");
+            return new TrainBlocker(converting ? "Converting the images…" : "Loading the data set…", "");
         }
         if (d == null) {
             return new TrainBlocker(dataError.isEmpty() ? "Choose a data set to train on." : "Choose a data set that loads.",
@@ -43,7 +54,17 @@ public record TrainBlocker(String why, String offer) {
         Optional<String> mismatch = ImageAdapter.check(d.shape(), net);
         if (mismatch.isPresent()) {
             String why = mismatch.get().replace(" (" + ImageAdapter.ADAPT_OPTION + ")", "");
-            return new TrainBlocker(why, ImageAdapter.canAdapt(d.shape(), net) ? why : "");
+            if (!ImageAdapter.canAdapt(d.shape(), net)) {
+                return new TrainBlocker(why, "");
+            }
+            long fit = ImageAdapter.imagesThatFit(net, conversionBudget);
+            long all = d.split().size();
+            String part = fit >= all ? "" : fit < 2
+                    ? String.format(Locale.ROOT, " Converted, these images would not fit in Java memory (%s each): "
+                            + "give the network a smaller input.", MemoryEstimate.human(ImageAdapter.bytesNeeded(1, net)))
+                    : String.format(Locale.ROOT, " Only the first %,d of the %,d images fit in Java memory at that size.",
+                            fit, all);
+            return new TrainBlocker(why + part, fit < 2 ? "" : why + part);
         }
         int outputs = a.outputShape().orElseThrow().channels();
         int classes = d.split().train().classCount();

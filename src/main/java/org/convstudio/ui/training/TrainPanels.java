@@ -13,6 +13,9 @@ import org.convstudio.ui.common.LinePlot;
 /** Small building blocks shared by the Train workspace's panels. */
 final class TrainPanels {
 
+    /** As wide as the widest usual metric value ("3:07 min", "1.0e-03", "12,345"). */
+    private static final String VALUE_TEMPLATE = "00:00 min";
+
     private TrainPanels() {
     }
 
@@ -47,10 +50,14 @@ final class TrainPanels {
         caption.getStyleClass().add("metric-caption");
         VBox box = new VBox(2, caption, value);
         box.getStyleClass().add("metric-tile");
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setMaxWidth(Double.MAX_VALUE);
-        box.setMinWidth(0);
-        box.setPrefWidth(100);
+        // sized by its text: the MetricRow gives every tile the widest one's width, in more rows when needed
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        // room for the widest usual value, so that tiles keep their width as the numbers change
+        value.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            javafx.scene.text.Text widest = new javafx.scene.text.Text(VALUE_TEMPLATE);
+            widest.setFont(value.getFont());
+            return Math.max(widest.getLayoutBounds().getWidth() + 2, value.prefWidth(-1));
+        }, value.fontProperty(), value.textProperty()));
         return box;
     }
 

@@ -34,20 +34,17 @@ public final class TrainWorkspace implements Workspace {
 
     private final TrainingViewModel vm;
     private final AppServices app;
-    private final SettingsForm form;
-    private final Dashboard dashboard;
-    private final DataPanel dataPanel;
-    private final RunsPanel runsPanel;
+    // made with the view, on the first visit (not on the start-up path)
+    private SettingsForm form;
+    private Dashboard dashboard;
+    private DataPanel dataPanel;
+    private RunsPanel runsPanel;
     private BorderPane view;
     private boolean gpuProbed;
 
     public TrainWorkspace(TrainingViewModel vm, AppServices app) {
         this.vm = vm;
         this.app = app;
-        this.form = new SettingsForm(vm);
-        this.dashboard = new Dashboard(vm, form);
-        this.dataPanel = new DataPanel(vm, app, dashboard.strip(), dashboard::epochShown);
-        this.runsPanel = new RunsPanel(vm, app, form.epochs(), why -> dashboard.showBanner(why, true));
     }
 
     @Override
@@ -94,26 +91,35 @@ public final class TrainWorkspace implements Workspace {
     }
 
     public ListView<RunCatalog.RunInfo> runList() {
+        view();
         return runsPanel.list();
     }
 
     public SampleStrip strip() {
+        view();
         return dashboard.strip();
     }
 
     public ConfusionMatrixView matrix() {
+        view();
         return dashboard.matrix();
     }
 
     public LinePlot lossPlot() {
+        view();
         return dashboard.lossPlot();
     }
 
     public LinePlot accuracyPlot() {
+        view();
         return dashboard.accuracyPlot();
     }
 
     private void build() {
+        form = new SettingsForm(vm);
+        dashboard = new Dashboard(vm, form);
+        dataPanel = new DataPanel(vm, app, dashboard.strip(), dashboard::epochShown);
+        runsPanel = new RunsPanel(vm, app, form.epochs(), why -> dashboard.showBanner(why, true));
         view = new BorderPane();
         view.setId("workspace-train");
         view.getStyleClass().add("train-workspace");
@@ -126,8 +132,7 @@ public final class TrainWorkspace implements Workspace {
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.getStyleClass().add("train-setup-scroll");
-        side.setPrefWidth(330);
-        side.setMinWidth(300);
+        // its width is in em (app.css), so Large Text widens it with its text
         view.setLeft(side);
         view.setCenter(center);
 
@@ -169,6 +174,8 @@ public final class TrainWorkspace implements Workspace {
         runTitle.setId("train-title");
         runTitle.getStyleClass().add(Css.TEXT_BOLD);
         runTitle.setMinWidth(0);
+        runTitle.setWrapText(true); // a long title wraps (Large Text) rather than end in "…"
+        runTitle.setMinHeight(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, train, pause, stop, new Separator(Orientation.VERTICAL), runTitle, spacer, logLoss);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("workspace-toolbar");

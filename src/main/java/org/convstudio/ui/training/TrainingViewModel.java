@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.convstudio.engine.data.DatasetSpec;
+import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageShape;
 import org.convstudio.engine.run.RunLocation;
 import org.convstudio.engine.train.TrainingConfig;
@@ -64,7 +65,7 @@ public final class TrainingViewModel {
         history = new RunHistoryModel(executor, RunCatalog.forDataDirectory(RunLocation.dataDirectory()));
         runs = new RunController(executor, history::refresh);
         analysis.set(NetworkAnalyzer.analyze(Network.empty("untitled")));
-        for (ObservableValue<?> o : List.of(analysis, dataSet.dataProperty(), dataSet.loadingProperty(),
+        for (ObservableValue<?> o : List.of(analysis, dataSet.dataProperty(), dataSet.loadingProperty(), dataSet.convertingProperty(),
                 runs.stateProperty(), formError, dataSet.errorProperty())) {
             o.addListener((obs, a, b) -> updateBlocker());
         }
@@ -219,13 +220,19 @@ public final class TrainingViewModel {
         dataSet.adapt(networkShape(), () -> getState().isActive());
     }
 
+    /** Cancels a conversion in progress; the data set stays as loaded. */
+    public void cancelAdapt() {
+        dataSet.cancelConversion();
+    }
+
     private ImageShape networkShape() {
         return TrainBlocker.networkShape(analysis.get()).orElse(null);
     }
 
     private void updateBlocker() {
         TrainBlocker b = TrainBlocker.evaluate(analysis.get(), dataSet.dataProperty().get(),
-                dataSet.loadingProperty().get(), formError.get(), dataSet.errorProperty().get());
+                dataSet.loadingProperty().get(), dataSet.convertingProperty().get(), formError.get(),
+                dataSet.errorProperty().get(), ImageAdapter.conversionBudget());
         blocker.set(b.why());
         adaptOffer.set(b.offer());
         RunState s = getState();
@@ -320,6 +327,14 @@ public final class TrainingViewModel {
 
     public void stop() {
         runs.stop();
+    }
+
+    /**
+     * Renames run {@code info} in the runs list (a display name kept in its folder; blank: its network's
+     * name again); the list is re-read afterwards. {@code onError} gets a sentence when it cannot be saved.
+     */
+    public void renameRun(RunCatalog.RunInfo info, String name, java.util.function.Consumer<String> onError) {
+        history.rename(info, name, onError);
     }
 
     /** Re-reads the runs folder off the UI thread. */

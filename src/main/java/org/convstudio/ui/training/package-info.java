@@ -12,7 +12,7 @@
  *       {@link org.convstudio.ui.training.TrainingSnapshot}s), {@link org.convstudio.ui.training.RunCatalog}
  *       (the runs folder).</li>
  *   <li>View: {@link org.convstudio.ui.training.TrainWorkspace} with {@code DataPanel}, {@code SettingsForm},
- *       {@code RunsPanel}, {@code Dashboard}, {@code CompareWindow}, {@link org.convstudio.ui.training.ConfusionMatrixView},
+ *       {@code RunsPanel}, {@code Dashboard} (its metric tiles in a {@code MetricRow}), {@code CompareWindow}, {@link org.convstudio.ui.training.ConfusionMatrixView},
  *       {@link org.convstudio.ui.training.SampleStrip}.</li>
  * </ul>
  */
