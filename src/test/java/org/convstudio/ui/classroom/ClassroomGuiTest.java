@@ -58,10 +58,15 @@ class ClassroomGuiTest {
         GuiTestSupport.stop(app);
     }
 
-    private <T extends Node> T node(String selector) {
+    private <T extends Node> T node(String selector) throws Exception {
+        // a lesson's controls are rebuilt when the network it looks into changes (a saved run found later)
+        try {
+            GuiTestSupport.waitUntil(() -> app.stage().getScene().lookup(selector) != null, 30);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(selector + " is not on screen");
+        }
         @SuppressWarnings("unchecked")
         T n = (T) GuiTestSupport.fx(() -> app.stage().getScene().lookup(selector));
-        assertTrue(n != null, selector);
         return n;
     }
 

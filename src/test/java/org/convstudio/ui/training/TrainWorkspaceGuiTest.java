@@ -133,9 +133,12 @@ class TrainWorkspaceGuiTest {
 
         // continue the run for one more epoch
         GuiTestSupport.fx(() -> runs.getSelectionModel().clearAndSelect(0));
-        robot.clickOn("#train-run-continue");
+        javafx.scene.control.Button cont = lookup("#train-run-continue");
+        GuiTestSupport.waitUntil(() -> !cont.isDisabled() && cont.isVisible(), 10);
+        // fired rather than clicked: with the taller setup panel the button can sit below the test window's edge
+        GuiTestSupport.fx(cont::fire);
         GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED
-                && vm().snapshotProperty().get().valAccuracy().size() == 2, 60);
+                && vm().snapshotProperty().get().valAccuracy().size() == 2, 120);
         GuiTestSupport.waitUntil(() -> runs.getItems().size() == 1 && runs.getItems().get(0).epochs() == 2, 10);
         assertEquals(2, GuiTestSupport.fx(() -> acc.getSeries().get(1).size()), "history + the new epoch");
 
