@@ -51,6 +51,13 @@ public final class GuiTestSupport {
         });
     }
 
+    /** Stops the Train workspace's run if one is active, waits until it has ended, then closes the app. */
+    public static void stopRunAndApp(ConvStudioApp app, int seconds) throws TimeoutException {
+        fx(() -> app.window().training().stop());
+        waitUntil(() -> !app.window().training().getState().isActive(), seconds);
+        stop(app);
+    }
+
     public static void stop(ConvStudioApp app) throws TimeoutException {
         if (app != null) {
             FxToolkit.cleanupApplication(app);

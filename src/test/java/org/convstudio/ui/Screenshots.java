@@ -38,9 +38,7 @@ class Screenshots {
 
     @AfterEach
     void stop() throws Exception {
-        GuiTestSupport.fx(() -> app.window().training().stop());
-        GuiTestSupport.waitUntil(() -> !app.window().training().getState().isActive(), 30);
-        GuiTestSupport.stop(app);
+        GuiTestSupport.stopRunAndApp(app, 30);
         System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
     }
 

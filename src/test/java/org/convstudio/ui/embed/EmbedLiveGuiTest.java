@@ -45,9 +45,7 @@ class EmbedLiveGuiTest {
 
     @AfterEach
     void stop() throws Exception {
-        GuiTestSupport.fx(() -> app.window().training().stop());
-        GuiTestSupport.waitUntil(() -> !app.window().training().getState().isActive(), 20);
-        GuiTestSupport.stop(app);
+        GuiTestSupport.stopRunAndApp(app, 20);
     }
 
     @Test

@@ -49,9 +49,7 @@ class EmbedLiveScreenshots {
 
     @AfterEach
     void stop() throws Exception {
-        GuiTestSupport.fx(() -> app.window().training().stop());
-        GuiTestSupport.waitUntil(() -> !app.window().training().getState().isActive(), 20);
-        GuiTestSupport.stop(app);
+        GuiTestSupport.stopRunAndApp(app, 20);
     }
 
     @Test

@@ -40,9 +40,7 @@ class InspectLiveScreenshots {
     @AfterEach
     void stop() throws Exception {
         System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-        GuiTestSupport.fx(() -> app.window().training().stop());
-        GuiTestSupport.waitUntil(() -> !app.window().training().getState().isActive(), 60);
-        GuiTestSupport.stop(app);
+        GuiTestSupport.stopRunAndApp(app, 60);
     }
 
     @Test

@@ -40,9 +40,7 @@ class TrainLargeTextGuiTest {
     @AfterEach
     void stop() throws Exception {
         GuiTestSupport.fx(() -> app.window().setLargeText(false));
-        GuiTestSupport.fx(() -> app.window().training().stop());
-        GuiTestSupport.waitUntil(() -> !app.window().training().getState().isActive(), 30);
-        GuiTestSupport.stop(app);
+        GuiTestSupport.stopRunAndApp(app, 30);
         System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
     }
 
