@@ -89,6 +89,34 @@ public final class InspectionModel implements AutoCloseable {
     }
 
     /**
+     * A copy of a network training elsewhere, to be kept up to date with {@link #setWeights} from its live
+     * probe rounds; its inputs are scaled as that run scales them.
+     *
+     * @param title         what the run is called (the model's {@link #source()})
+     * @param normalization the run's input normalisation (null: raw pixel values)
+     * @throws IllegalArgumentException with the model's message when the design cannot be built
+     */
+    public static InspectionModel openLive(Network network, Normalization normalization, String title) {
+        NetworkBlock block = NetworkBlock.of(network);
+        InspectionModel im = new InspectionModel(network, true, title, new Scaling(true, normalization));
+        im.init(() -> {
+            Model m = Model.newInstance("inspect-live", Devices.engine().defaultDevice(), Devices.ENGINE);
+            m.setBlock(block);
+            block.initialize(m.getNDManager(), DataType.FLOAT32, block.inputShape(1));
+            return m;
+        });
+        return im;
+    }
+
+    /**
+     * Replaces the weights with {@code copies} (e.g. a live run's newest probe round) after the work already
+     * submitted; work submitted after this call sees them.
+     */
+    public CompletableFuture<Integer> setWeights(java.util.List<WeightCopy> copies) {
+        return submit((p, g) -> p.setWeights(copies));
+    }
+
+    /**
      * The weights of a saved run (its last checkpoint).
      *
      * @throws IOException with a message naming the folder and saying what is wrong

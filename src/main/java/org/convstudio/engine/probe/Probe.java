@@ -158,6 +158,48 @@ public final class Probe {
         return out;
     }
 
+    /**
+     * Replaces the parameters' values with {@code copies} (as {@link #weights} made them, e.g. a live run's
+     * latest probe round), matched by block and parameter name; a copy whose shape differs from the
+     * parameter's is refused, parameters without a copy keep their values.
+     *
+     * @return how many parameters were replaced
+     * @throws IllegalArgumentException when a copy does not fit its parameter (another network)
+     */
+    public int setWeights(List<WeightCopy> copies) {
+        Map<String, WeightCopy> byKey = new LinkedHashMap<>();
+        for (WeightCopy c : copies) {
+            byKey.put(c.node() + "/" + c.name(), c);
+        }
+        List<String> ids = block.nodeIds();
+        var children = block.getChildren();
+        int replaced = 0;
+        for (int i = 0; i < children.size(); i++) {
+            for (Pair<String, Parameter> p : children.get(i).getValue().getParameters()) {
+                WeightCopy c = byKey.get(ids.get(i) + "/" + p.getKey());
+                Parameter param = p.getValue();
+                if (c == null || !param.isInitialized()) {
+                    continue;
+                }
+                NDArray a = param.getArray();
+                long[] shape = a.getShape().getShape();
+                int[] given = c.value().shape();
+                boolean fits = shape.length == given.length;
+                for (int d = 0; fits && d < shape.length; d++) {
+                    fits = shape[d] == given[d];
+                }
+                if (!fits) {
+                    throw new IllegalArgumentException("the weights of " + ids.get(i) + " (" + p.getKey() + ") have shape "
+                            + java.util.Arrays.toString(given) + " but the network expects " + a.getShape());
+                }
+                NDArray fresh = a.getManager().create(c.value().values(), a.getShape());
+                a.intern(a.getDataType() == fresh.getDataType() ? fresh : fresh.toType(a.getDataType(), false));
+                replaced++;
+            }
+        }
+        return replaced;
+    }
+
     static FloatTensor copy(String name, NDArray a) {
         long[] s = a.getShape().getShape();
         int[] shape = new int[s.length];

@@ -45,6 +45,12 @@ public final class InspectViewModel {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong sampleRequest = new AtomicLong();
     private final AtomicLong drawRequest = new AtomicLong();
+    /** The last drawing (re-run as a followed run's weights change) and when that was done last (UI thread). */
+    private float[] lastInk;
+    private int inkH;
+    private int inkW;
+    private long lastLiveDraw;
+    private static final long LIVE_DRAW_INTERVAL = 1_000_000_000L;
 
     private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>();
     private final ObjectProperty<Sample> sample = new SimpleObjectProperty<>();
@@ -54,6 +60,7 @@ public final class InspectViewModel {
     private final ObjectProperty<Filters> filters = new SimpleObjectProperty<>();
     private final ObjectProperty<Live> live = new SimpleObjectProperty<>();
     private final LiveFollower follower;
+    private final LiveModel liveModel;
     private final StringProperty status = new SimpleStringProperty("Choose a saved run or a design to inspect.");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -61,6 +68,7 @@ public final class InspectViewModel {
         this.background = background;
         this.ui = ui;
         this.follower = new LiveFollower(this::applyLive, ui::accept);
+        this.liveModel = new LiveModel(this, background);
         this.errors = new ErrorsModel(background, ui, this::fail);
     }
 
@@ -85,12 +93,15 @@ public final class InspectViewModel {
         Sample s = sample.get();
         int n = run.request().data().test().size();
         follower.follow(run, s == null || s.index() < 0 ? 0 : Math.min(s.index(), Math.max(0, n - 1)));
+        synchronized (generation) {
+            generation.incrementAndGet(); // a source still opening no longer replaces the run's copy
+        }
+        liveModel.follow(run);
         live.set(null);
         busy.set(false);
         Loaded l = loaded.get();
         status.set("Following " + run.request().title() + " as it trains: feature maps and filters update live"
-                + (l == null ? "; the other panes look at a saved model: choose one, or wait for the run to end (its folder opens)"
-                        : "; the other panes show " + l.title()));
+                + "; the other panes follow it from its first probe round");
     }
 
     /** The live side: listen/stop listening to the followed run, which run, whether it is probed now. */
@@ -123,6 +134,13 @@ public final class InspectViewModel {
         live.set(l);
         sample.set(l.sample());
         filters.set(l.filters());
+        liveModel.offer(l);
+        float[] ink = lastInk;
+        long now = System.nanoTime();
+        if (ink != null && drawing.get() != null && liveModel.owns(model.get()) && now - lastLiveDraw > LIVE_DRAW_INTERVAL) {
+            lastLiveDraw = now; // the drawing's prediction follows the run too, about once a second
+            draw(ink, inkH, inkW);
+        }
     }
 
     public ObjectProperty<Loaded> loadedProperty() {
@@ -202,7 +220,10 @@ public final class InspectViewModel {
 
     /** Opens a source as {@link #open(InspectSource)} does, then shows validation sample {@code firstSample}. */
     public CompletableFuture<Void> open(InspectSource source, int firstSample) {
-        long gen = generation.incrementAndGet();
+        long gen;
+        synchronized (generation) {
+            gen = generation.incrementAndGet();
+        }
         post(() -> {
             busy.set(true);
             status.set("Loading " + source.label() + "…");
@@ -214,25 +235,12 @@ public final class InspectViewModel {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-            InspectionModel old = model.getAndSet(m);
-            if (old != null) {
-                old.close();
-            }
             try {
                 int[] chw = m.call((p, g) -> p.inputShape());
                 InspectionData d = InspectionData.load(DATA, m, chw);
-                data = d;
-                Loaded l = m.call((p, g) -> {
-                    List<String> layers = new ArrayList<>();
-                    for (String id : p.nodeIds()) {
-                        if (p.analysis().info(id).orElseThrow().output().spatial() && !id.equals(p.nodeIds().get(0))) {
-                            layers.add(id);
-                        }
-                    }
-                    return new Loaded(m.source(), m.trained(), chw, layers, InspectTasks.convolutions(p), d.classNames(),
-                            d.raw().size(), p.weights(true), d.notes(), p.analysis());
-                });
-                if (gen != generation.get()) {
+                Loaded l = install(m, d, gen);
+                if (l == null) {
+                    m.close(); // another source (or a live run) was chosen meanwhile
                     return;
                 }
                 post(() -> {
@@ -260,11 +268,55 @@ public final class InspectViewModel {
         });
     }
 
+    /** Counts the sources chosen (an open, a run followed): work for an older choice is dropped. */
+    long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Makes {@code m} (with its images {@code d}) the model every pane looks at, closing the previous one, and
+     * describes it; null (and nothing changed) when another source was chosen since {@code gen}. Runs on a
+     * background thread.
+     */
+    Loaded install(InspectionModel m, InspectionData d, long gen) throws Exception {
+        InspectionModel old;
+        synchronized (generation) {
+            if (gen != generation.get()) {
+                return null;
+            }
+            old = model.getAndSet(m);
+            data = d;
+        }
+        if (old != null && old != m) {
+            old.close();
+        }
+        int[] chw = m.call((p, g) -> p.inputShape());
+        return m.call((p, g) -> {
+            List<String> layers = new ArrayList<>();
+            for (String id : p.nodeIds()) {
+                if (p.analysis().info(id).orElseThrow().output().spatial() && !id.equals(p.nodeIds().get(0))) {
+                    layers.add(id);
+                }
+            }
+            return new Loaded(m.source(), m.trained(), chw, layers, InspectTasks.convolutions(p), d.classNames(),
+                    d.raw().size(), p.weights(true), d.notes(), p.analysis());
+        });
+    }
+
+    /** The followed run's copy is ready ({@link LiveModel}): the explaining panes look at it from now on. */
+    void liveInstalled(Loaded l) {
+        loaded.set(l);
+        explain.clear();
+        errors.clear();
+        status.set("Following " + l.title() + ": every pane looks at the weights it has now (Errors: at its saved epochs)");
+    }
+
     InspectionModel requireModel() {
         InspectionModel m = model.get();
         if (m == null || data == null) {
             throw new IllegalStateException("nothing is loaded yet");
         }
+        liveModel.sync(m);
         return m;
     }
 
@@ -300,6 +352,9 @@ public final class InspectViewModel {
      */
     public CompletableFuture<Sample> draw(float[] ink, int h, int w) {
         InspectionModel m = requireModel();
+        lastInk = ink;
+        inkH = h;
+        inkW = w;
         InspectionData d = data;
         long req = drawRequest.incrementAndGet();
         return m.submit((p, g) -> {

@@ -168,10 +168,13 @@ public final class InspectWorkspace implements Workspace {
         }
     }
 
-    /** Probes only while someone looks: the workspace shown, on a pane that follows the run. */
+    /**
+     * Probes only while someone looks: the workspace shown, on a pane that follows the run (all but Errors, which
+     * shows the predictions saved with each epoch; the explaining panes take their weights from the rounds).
+     */
     private void updateListening() {
         Tab t = tabs == null ? null : tabs.getSelectionModel().getSelectedItem();
-        boolean looking = shown && t != null && ("inspect-tab-maps".equals(t.getId()) || "inspect-tab-filters".equals(t.getId()));
+        boolean looking = shown && t != null && !"inspect-tab-errors".equals(t.getId());
         if (looking) {
             vm.follower().resume();
         } else {

@@ -33,7 +33,9 @@ class EmbedWorkspaceGuiTest {
         GuiTestSupport.stop(app);
     }
 
-    private <T> T lookup(String id) {
+    /** The node with {@code id}, once the scene holds it (some are added by their parent's skin on a pulse). */
+    private <T> T lookup(String id) throws java.util.concurrent.TimeoutException {
+        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> app.stage().getScene().lookup(id)) != null, 10);
         @SuppressWarnings("unchecked")
         T n = GuiTestSupport.fx(() -> (T) app.stage().getScene().lookup(id));
         return n;

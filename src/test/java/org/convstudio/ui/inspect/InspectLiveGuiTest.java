@@ -137,4 +137,72 @@ class InspectLiveGuiTest {
         GuiTestSupport.waitUntil(() -> vm.errorsProperty().get().epoch() == 1, 20);
         assertTrue(GuiTestSupport.fx(() -> vm.errorsProperty().get().imagesKnown()), "validated on the sample's first 200 images");
     }
+
+    /** Starts a long run of lenet on the sample (stopped by the teardown) and returns it. */
+    private EngineRun startLongRun() throws Exception {
+        robot.clickOn("#nav-train");
+        GuiTestSupport.waitUntil(() -> train().dataProperty().get() != null && !train().dataLoadingProperty().get(), 60);
+        javafx.scene.control.Spinner<Integer> epochs = GuiTestSupport.fx(
+                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+        javafx.scene.control.Spinner<Integer> batch = GuiTestSupport.fx(
+                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        GuiTestSupport.fx(() -> {
+            epochs.getValueFactory().setValue(100);
+            batch.getValueFactory().setValue(32);
+        });
+        robot.clickOn("#train-start");
+        GuiTestSupport.waitUntil(() -> train().getState() == RunState.RUNNING, 60);
+        return (EngineRun) GuiTestSupport.fx(() -> train().currentRun());
+    }
+
+    @Test
+    void receptiveFieldAttributionAndDrawingLookAtTheWeightsTheRunHasNow() throws Exception {
+        EngineRun run = startLongRun();
+        robot.clickOn("#nav-inspect");
+        InspectWorkspace ws = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
+        InspectViewModel vm = ws.viewModel();
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-field"));
+        // the explaining panes get a copy of the run's network, built from its first probe round
+        GuiTestSupport.waitUntil(() -> vm.loaded() != null && vm.loaded().title().endsWith("(live)"), 60);
+        assertTrue(run.probes().isProbing(), "the Receptive fields pane needs the run's rounds too");
+
+        // work asked for now sees the weights of the newest round shown, exactly
+        var pair = GuiTestSupport.fx(() -> java.util.Map.entry(vm.liveProperty().get(), vm.requireModel()));
+        var shownWeights = pair.getKey().filters().weights();
+        var copied = pair.getValue().call((p, g) -> p.weights(false));
+        assertEquals(shownWeights.size(), copied.size());
+        for (int i = 0; i < copied.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(shownWeights.get(i).value().values(),
+                    copied.get(i).value().values(), shownWeights.get(i).node() + " " + shownWeights.get(i).name());
+        }
+
+        // a later round has other weights (the run trains) and the next request copies those in
+        long firstStep = pair.getKey().step();
+        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> vm.liveProperty().get().step()) > firstStep, 30);
+        var later = GuiTestSupport.fx(() -> java.util.Map.entry(vm.liveProperty().get(), vm.requireModel()));
+        float[] conv1Later = later.getKey().filters().weights().get(0).value().values();
+        float[] conv1Copied = later.getValue().call((p, g) -> p.weights(false)).get(0).value().values();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(conv1Later, conv1Copied);
+        assertFalse(java.util.Arrays.equals(shownWeights.get(0).value().values(), conv1Later), "training moved conv1's weights");
+
+        // a unit's effective receptive field and the attribution are computed on the live copy
+        GuiTestSupport.fx(() -> vm.selectUnit("conv1", 0, 3, 3, 1));
+        GuiTestSupport.waitUntil(() -> vm.fieldProperty().get() != null, 30);
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-attribution"));
+        String lastConv = GuiTestSupport.fx(() -> vm.loaded().convs().get(vm.loaded().convs().size() - 1));
+        GuiTestSupport.fx(() -> vm.computeAttribution(-1, lastConv));
+        GuiTestSupport.waitUntil(() -> vm.attributionProperty().get() != null, 60);
+
+        // a drawing's prediction is re-run as the weights change, without another stroke
+        GuiTestSupport.fx(() -> ws.select("inspect-tab-draw"));
+        float[] ink = new float[28 * 28];
+        for (int y = 6; y < 22; y++) {
+            ink[y * 28 + 14] = 1f;
+        }
+        GuiTestSupport.fx(() -> vm.draw(ink, 28, 28));
+        GuiTestSupport.waitUntil(() -> vm.drawingProperty().get() != null, 30);
+        var firstDrawing = GuiTestSupport.fx(() -> vm.drawingProperty().get());
+        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> vm.drawingProperty().get()) != firstDrawing, 30);
+        assertTrue(GuiTestSupport.fx(() -> train().getState().isActive()), "all of it while the run trains");
+    }
 }
