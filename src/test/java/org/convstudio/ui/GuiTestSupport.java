@@ -37,6 +37,8 @@ public final class GuiTestSupport {
         requireDesktop();
         FxToolkit.registerPrimaryStage();
         ConvStudioApp app = (ConvStudioApp) FxToolkit.setupApplication(ConvStudioApp.class);
+        // the Design workspace is built after the window's first frame
+        waitUntil(() -> fx(() -> app.window().currentWorkspace()) != null, 30);
         WaitForAsyncUtils.waitForFxEvents();
         return app;
     }

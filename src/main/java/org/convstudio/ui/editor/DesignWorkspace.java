@@ -114,11 +114,27 @@ public final class DesignWorkspace implements Workspace {
         return view;
     }
 
+    /**
+     * Large Text's scale for the canvas (1: normal). Applied now when the view exists, else when it is built,
+     * so that setting it does not build the view before the window shows.
+     */
+    public void setPresentationScale(double scale) {
+        presentationScale = scale;
+        if (canvas != null) {
+            canvas.setPresentationScale(scale);
+        }
+    }
+
+    private double presentationScale = 1;
+
     private void build() {
         Pane overlay = new Pane();
         overlay.setPickOnBounds(false);
         overlay.setMouseTransparent(true);
         canvas = new DesignCanvas(vm);
+        if (presentationScale != 1) {
+            canvas.setPresentationScale(presentationScale);
+        }
         Palette palette = new Palette(canvas, overlay, id -> app.status("Added " + id));
         palette.getStyleClass().add("design-palette"); // width in em: grows with Large Text
         Inspector inspector = new Inspector(vm);

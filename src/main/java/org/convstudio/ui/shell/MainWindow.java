@@ -117,8 +117,18 @@ public final class MainWindow {
         (theme == Theme.DARK ? menus.darkItem : menus.lightItem).setSelected(true);
         setLargeText(prefs.largeText());
         menus.largeTextItem.setSelected(prefs.largeText());
-        show("design");
-        startup("design view");
+        // the design view is built once the window shows (showFirstWorkspace): the window comes up sooner
+    }
+
+    /**
+     * Shows the Design workspace, building its view: called by the app right after the window is shown, so that
+     * the menus, sidebar and status bar appear first and the canvas a pulse later.
+     */
+    public void showFirstWorkspace() {
+        if (current == null) {
+            show("design");
+            startup("design view");
+        }
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
@@ -216,7 +226,7 @@ public final class MainWindow {
         root.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("large-text"), on);
         root.setStyle(on ? "-fx-font-size: " + LARGE_TEXT_PX + "px;" : "");
         // the canvas scales as a whole (its cards keep their layout), by the same factor as the text
-        design.canvas().setPresentationScale(on ? LARGE_TEXT_PX / BASE_TEXT_PX : 1);
+        design.setPresentationScale(on ? LARGE_TEXT_PX / BASE_TEXT_PX : 1);
         if (prefs.largeText() != on) {
             prefs.setLargeText(on);
             prefs.flushAsync();
