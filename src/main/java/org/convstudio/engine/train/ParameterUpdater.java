@@ -62,6 +62,9 @@ abstract class ParameterUpdater implements AutoCloseable {
     /** Applies one update with learning rate {@code lr} to every parameter and zeroes the gradients. */
     void step(float lr) {
         steps++;
+        if (stepInOnePass(lr, steps)) {
+            return;
+        }
         for (int i = 0; i < parameters.size(); i++) {
             NDArray w = parameters.get(i).getArray();
             if (!w.hasGradient()) {
@@ -74,6 +77,14 @@ abstract class ParameterUpdater implements AutoCloseable {
     }
 
     abstract void update(int index, NDArray w, NDArray g, float lr, long t);
+
+    /**
+     * Updates every parameter in one pass over memory and zeroes the gradients, when the optimiser has such a
+     * path and every tensor allows it; false (nothing changed) sends the step through {@link #update}.
+     */
+    boolean stepInOnePass(float lr, long t) {
+        return false;
+    }
 
     /** The state arrays in a fixed order (slot by slot, parameter by parameter). Live views: copy to keep. */
     NDList state() {
@@ -111,10 +122,53 @@ abstract class ParameterUpdater implements AutoCloseable {
         manager.close();
     }
 
-    /** Adam / AdamW through DJL's fused native update. */
+    /**
+     * Adam / AdamW: in one pass over each tensor's memory from Java ({@link FusedAdam}) when every tensor is a
+     * dense float tensor on the CPU, else through DJL's fused native update.
+     * {@code -Dconvstudio.fusedAdam=false} always takes DJL's (to compare them).
+     */
     static final class Adam extends ParameterUpdater {
+        private final FusedAdam fused;
+
         Adam(TrainingConfig c, List<Parameter> p, NDManager parent) {
             super(c, p, parent, 2);
+            fused = Boolean.parseBoolean(System.getProperty("convstudio.fusedAdam", "true"))
+                    && org.convstudio.engine.torch.NativeViews.available()
+                    ? new FusedAdam(c.beta1(), c.beta2(), c.epsilon(), c.weightDecay(), c.optimizer() == OptimizerKind.ADAMW)
+                    : null;
+        }
+
+        @Override
+        boolean stepInOnePass(float lr, long t) {
+            if (fused == null) {
+                return false;
+            }
+            List<NDArray> gradients = new ArrayList<>();
+            try {
+                List<FusedAdam.Slot> slots = new ArrayList<>();
+                for (int i = 0; i < parameters.size(); i++) {
+                    NDArray w = parameters.get(i).getArray();
+                    if (!w.hasGradient()) {
+                        continue;
+                    }
+                    NDArray g = w.getGradient();
+                    gradients.add(g);
+                    java.nio.FloatBuffer wv = org.convstudio.engine.torch.NativeViews.floats(w);
+                    java.nio.FloatBuffer gv = org.convstudio.engine.torch.NativeViews.floats(g);
+                    java.nio.FloatBuffer mv = org.convstudio.engine.torch.NativeViews.floats(state.get(0).get(i));
+                    java.nio.FloatBuffer vv = org.convstudio.engine.torch.NativeViews.floats(state.get(1).get(i));
+                    if (wv == null || gv == null || mv == null || vv == null) {
+                        return false; // e.g. on a GPU: nothing was changed yet
+                    }
+                    slots.add(new FusedAdam.Slot(wv, gv, mv, vv));
+                }
+                fused.step(slots, lr, t, Math.max(1, org.convstudio.engine.torch.NativeThreads.intraOp()));
+                return true;
+            } finally {
+                for (NDArray g : gradients) {
+                    g.close();
+                }
+            }
         }
 
         @Override
