@@ -40,7 +40,7 @@ final class ExplainModel {
         InspectionModel m = vm.requireModel();
         InspectionData d = vm.data;
         Sample s = vm.sampleProperty().get();
-        float[] file = s != null && s.index() == Sample.FILE ? vm.fileImage : null;
+        float[] file = s != null && s.index() == Sample.FILE ? vm.rawImage(Sample.FILE) : null;
         int index = file != null ? Sample.FILE : s == null || s.index() < 0 ? 0 : s.index();
         return m.submit((p, g) -> {
             ReceptiveFieldRect rect = ReceptiveFieldRect.of(p.analysis(), layer, y, x);
@@ -64,7 +64,7 @@ final class ExplainModel {
         InspectionModel m = vm.requireModel();
         InspectionData d = vm.data;
         Sample s = vm.sampleProperty().get();
-        float[] file = s != null && s.index() == Sample.FILE ? vm.fileImage : null;
+        float[] file = s != null && s.index() == Sample.FILE ? vm.rawImage(Sample.FILE) : null;
         int index = file != null ? Sample.FILE : s == null ? 0 : Math.max(0, s.index());
         vm.post(() -> vm.busyProperty().set(true));
         return m.submit((p, g) -> {

@@ -121,4 +121,16 @@ public final class InspectSnapshots {
             return "epoch " + epoch + " · step " + step;
         }
     }
+
+    /** "label 7 → predicted 7 (98 %)" for the toolbar ("" for no sample). */
+    static String predictionText(Sample s, List<String> names) {
+        if (s == null) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "%s → predicted %s (%.0f %%)",
+                s.index() == Sample.FILE ? "image file"
+                        : "label " + (s.label() < names.size() && s.label() >= 0 ? names.get(s.label()) : "?"),
+                s.predicted() < names.size() ? names.get(s.predicted()) : Integer.toString(s.predicted()),
+                100 * s.probabilities()[s.predicted()]);
+    }
 }

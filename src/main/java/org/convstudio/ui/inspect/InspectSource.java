@@ -28,6 +28,24 @@ public record InspectSource(String label, Path run, Network network, EngineRun l
         return new InspectSource("Live: " + run.request().title(), null, null, run);
     }
 
+    /**
+     * What can be inspected, saved runs first (those with weights), then the current design and every preset at
+     * their initialisation. Reads the runs folder: call it off the FX thread.
+     */
+    public static java.util.List<InspectSource> available(Path dataDirectory, Network currentDesign) {
+        java.util.List<InspectSource> list = new java.util.ArrayList<>();
+        for (org.convstudio.ui.training.RunCatalog.RunInfo r : org.convstudio.ui.training.RunCatalog.forDataDirectory(dataDirectory).list()) {
+            if (r.resumable()) {
+                list.add(run("Run " + r.id() + " (" + r.epochs() + " epochs)", r.dir()));
+            }
+        }
+        if (currentDesign != null) {
+            list.add(design("Current design: " + currentDesign.name() + " (initial weights)", currentDesign));
+        }
+        org.convstudio.model.preset.Presets.all().forEach(p -> list.add(design("Preset " + p.id() + " (initial weights)", p.network())));
+        return list;
+    }
+
     @Override
     public String toString() {
         return label;

@@ -13,7 +13,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.convstudio.analysis.image.DigitPreprocessor;
 import org.convstudio.engine.probe.InspectionData;
 import org.convstudio.engine.probe.InspectionModel;
 import org.convstudio.ui.inspect.InspectSnapshots.Attribution;
@@ -40,22 +39,13 @@ public final class InspectViewModel {
     private final Consumer<Runnable> ui;
     private final AtomicReference<InspectionModel> model = new AtomicReference<>();
     volatile InspectionData data;
-    /** The raw pixels of the image file shown as the sample (null before one is opened). */
-    volatile float[] fileImage;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicLong sampleRequest = new AtomicLong();
-    private final AtomicLong drawRequest = new AtomicLong();
-    /** The last drawing (re-run as a followed run's weights change) and when that was done last (UI thread). */
-    private float[] lastInk;
-    private int inkH;
-    private int inkW;
-    private long lastLiveDraw;
-    private static final long LIVE_DRAW_INTERVAL = 1_000_000_000L;
 
     private final ObjectProperty<Loaded> loaded = new SimpleObjectProperty<>();
     private final ObjectProperty<Sample> sample = new SimpleObjectProperty<>();
     private final ObjectProperty<Sample> drawing = new SimpleObjectProperty<>();
     private final ExplainModel explain = new ExplainModel(this);
+    private final SampleModel samples = new SampleModel(this, sample, drawing);
     private final ErrorsModel errors;
     private final ObjectProperty<Filters> filters = new SimpleObjectProperty<>();
     private final ObjectProperty<Live> live = new SimpleObjectProperty<>();
@@ -135,11 +125,8 @@ public final class InspectViewModel {
         sample.set(l.sample());
         filters.set(l.filters());
         liveModel.offer(l);
-        float[] ink = lastInk;
-        long now = System.nanoTime();
-        if (ink != null && drawing.get() != null && liveModel.owns(model.get()) && now - lastLiveDraw > LIVE_DRAW_INTERVAL) {
-            lastLiveDraw = now; // the drawing's prediction follows the run too, about once a second
-            draw(ink, inkH, inkW);
+        if (liveModel.owns(model.get())) {
+            samples.liveWeightsChanged(); // the drawing's prediction follows the run too
         }
     }
 
@@ -325,25 +312,7 @@ public final class InspectViewModel {
      * followed run from its next probe round, when following one).
      */
     public CompletableFuture<Sample> selectSample(int index) {
-        if (follower.following()) {
-            follower.setSample(index);
-            return CompletableFuture.completedFuture(null);
-        }
-        InspectionModel m = requireModel();
-        InspectionData d = data;
-        int i = Math.max(0, Math.min(d.raw().size() - 1, index));
-        long req = sampleRequest.incrementAndGet();
-        return m.submit((p, g) -> {
-            if (req != sampleRequest.get()) {
-                return null; // overtaken by a newer choice
-            }
-            Sample s = InspectTasks.sample(p, i, d.raw().image(i), d.scaled().image(i), d.raw().labels()[i]);
-            post(() -> sample.set(s));
-            return s;
-        }).exceptionallyCompose(t -> {
-            fail(t);
-            return CompletableFuture.completedFuture(null);
-        });
+        return samples.select(index);
     }
 
     /**
@@ -351,23 +320,21 @@ public final class InspectViewModel {
      * A stroke in progress calls this for every move; overtaken requests are skipped.
      */
     public CompletableFuture<Sample> draw(float[] ink, int h, int w) {
-        InspectionModel m = requireModel();
-        lastInk = ink;
-        inkH = h;
-        inkW = w;
-        InspectionData d = data;
-        long req = drawRequest.incrementAndGet();
-        return m.submit((p, g) -> {
-            if (req != drawRequest.get()) {
-                return null;
-            }
-            int[] chw = p.inputShape();
-            float[] digit = DigitPreprocessor.toMnist(ink, h, w);
-            float[] raw = InspectTasks.fit(digit, DigitPreprocessor.SIZE, DigitPreprocessor.SIZE, chw);
-            Sample s = InspectTasks.sample(p, -1, raw, d.scale(raw), -1);
-            post(() -> drawing.set(s));
-            return s;
-        });
+        return samples.draw(ink, h, w);
+    }
+
+    /**
+     * Shows an image file as the sample (converted to the network's input shape, scaled as the validation
+     * images): its feature maps and probabilities, and it is what the other panes explain until another sample
+     * is chosen. Not while following a live run (it probes the run's validation images).
+     */
+    public CompletableFuture<Sample> selectImageFile(java.nio.file.Path file) {
+        return samples.selectImageFile(file);
+    }
+
+    /** The raw image of validation sample {@code i} (or of the image file, {@link Sample#FILE}), or null. */
+    public float[] rawImage(int i) {
+        return samples.rawImage(i);
     }
 
     /** Selects unit (channel, y, x) of {@code layer}: its rectangle now, its effective field from the worker. */
@@ -392,46 +359,6 @@ public final class InspectViewModel {
     /** Predictions for the whole validation set computed from the loaded weights (the Errors pane). */
     public CompletableFuture<Errors> computeErrors() {
         return errors.compute(requireModel(), data);
-    }
-
-    /**
-     * Shows an image file as the sample (converted to the network's input shape, scaled as the validation
-     * images): its feature maps and probabilities, and it is what the other panes explain until another sample
-     * is chosen. Not while following a live run (it probes the run's validation images).
-     */
-    public CompletableFuture<Sample> selectImageFile(java.nio.file.Path file) {
-        if (follower.following()) {
-            status.set("Choose a saved run or a design to look at an image file: a live run shows its validation images.");
-            return CompletableFuture.completedFuture(null);
-        }
-        InspectionModel m = requireModel();
-        InspectionData d = data;
-        sampleRequest.incrementAndGet(); // a validation sample still on its way no longer replaces it
-        return m.submit((p, g) -> {
-            int[] chw = p.inputShape();
-            float[] raw = org.convstudio.engine.data.ImageFolderReader.readImage(file,
-                    new org.convstudio.engine.data.ImageShape(chw[0], chw[1], chw[2]));
-            Sample s = InspectTasks.sample(p, Sample.FILE, raw, d.scale(raw), -1);
-            fileImage = raw;
-            post(() -> {
-                sample.set(s);
-                status.set("Sample: the image file " + file.getFileName() + ", converted to " + chw[0] + "×" + chw[1] + "×"
-                        + chw[2]);
-            });
-            return s;
-        }).exceptionallyCompose(t -> {
-            fail(t);
-            return CompletableFuture.completedFuture(null);
-        });
-    }
-
-    /** The raw image of validation sample {@code i} (or of the image file, {@link Sample#FILE}), or null. */
-    public float[] rawImage(int i) {
-        if (i == Sample.FILE) {
-            return fileImage;
-        }
-        InspectionData d = data;
-        return d == null || i < 0 || i >= d.raw().size() ? null : d.raw().image(i);
     }
 
     /** Frees the model (when the app closes). */

@@ -23,13 +23,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.convstudio.model.graph.Network;
-import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.common.AppServices;
 import org.convstudio.ui.common.Css;
 import org.convstudio.ui.common.Workspace;
 import javafx.beans.value.ObservableValue;
 import org.convstudio.ui.training.EngineRun;
-import org.convstudio.ui.training.RunCatalog;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingRun;
 import org.kordamp.ikonli.Ikon;
@@ -299,18 +297,7 @@ public final class InspectWorkspace implements Workspace {
                         first));
             }
         });
-        vm.sampleProperty().addListener((o, a, s) -> {
-            if (s == null) {
-                prediction.setText("");
-                return;
-            }
-            List<String> names = vm.classNames();
-            prediction.setText(String.format(java.util.Locale.ROOT, "%s → predicted %s (%.0f %%)",
-                    s.index() == InspectSnapshots.Sample.FILE ? "image file"
-                            : "label " + (s.label() < names.size() && s.label() >= 0 ? names.get(s.label()) : "?"),
-                    s.predicted() < names.size() ? names.get(s.predicted()) : Integer.toString(s.predicted()),
-                    100 * s.probabilities()[s.predicted()]));
-        });
+        vm.sampleProperty().addListener((o, a, s) -> prediction.setText(InspectSnapshots.predictionText(s, vm.classNames())));
         field = new FieldPane(vm, services);
         draw = new DrawPane(vm, services);
         attribution = new AttributionPane(vm, services);
@@ -351,19 +338,8 @@ public final class InspectWorkspace implements Workspace {
     /** Lists presets, the current design and the saved runs (file I/O off the FX thread). */
     public CompletableFuture<List<InspectSource>> refreshSources() {
         Network design = currentDesign == null ? null : currentDesign.get();
-        return CompletableFuture.supplyAsync(() -> {
-            List<InspectSource> list = new ArrayList<>();
-            for (RunCatalog.RunInfo r : RunCatalog.forDataDirectory(services.dataDirectory()).list()) {
-                if (r.resumable()) {
-                    list.add(InspectSource.run("Run " + r.id() + " (" + r.epochs() + " epochs)", r.dir()));
-                }
-            }
-            if (design != null) {
-                list.add(InspectSource.design("Current design: " + design.name() + " (initial weights)", design));
-            }
-            Presets.all().forEach(p -> list.add(InspectSource.design("Preset " + p.id() + " (initial weights)", p.network())));
-            return list;
-        }, background).whenComplete((list, t) -> Platform.runLater(() -> {
+        return CompletableFuture.supplyAsync(() -> InspectSource.available(services.dataDirectory(), design
+        ), background).whenComplete((list, t) -> Platform.runLater(() -> {
             if (list == null) {
                 return;
             }
