@@ -8,21 +8,14 @@ import java.util.Map;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ContentDisplay;
-import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.convstudio.ui.classroom.ClassroomWorkspace;
@@ -35,8 +28,6 @@ import org.convstudio.ui.common.Background;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainWorkspace;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 
 /** The main window: menu bar ({@link MainMenus}), workspace sidebar, workspace area, status bar. */
 public final class MainWindow {
@@ -107,7 +98,7 @@ public final class MainWindow {
         actions = new ShellActions(this, stage, prefs);
         menus = new MainMenus(this, stage, prefs, design, training, workspaces, actions);
         root.setTop(menus.build());
-        root.setLeft(buildSidebar());
+        root.setLeft(Sidebar.build(workspaces.values(), nav, navButtons, this::show));
         startup("menus and sidebar");
         content.getStyleClass().add("workspace-area");
         root.setCenter(content);
@@ -231,47 +222,6 @@ public final class MainWindow {
             prefs.setLargeText(on);
             prefs.flushAsync();
         }
-    }
-
-    // ------------------------------------------------------------------ sidebar
-
-    private Node buildSidebar() {
-        VBox bar = new VBox(4);
-        bar.getStyleClass().add("sidebar");
-        bar.setId("sidebar");
-        bar.setAlignment(Pos.TOP_CENTER);
-
-        FontIcon logo = new FontIcon(MaterialDesignD.DOTS_HEXAGON);
-        logo.getStyleClass().add("sidebar-logo");
-        Label brand = new Label("ConvStudio", logo);
-        brand.setContentDisplay(ContentDisplay.TOP);
-        brand.getStyleClass().add("sidebar-brand");
-        bar.getChildren().add(brand);
-
-        int index = 1;
-        for (Workspace w : workspaces.values()) {
-            ToggleButton b = new ToggleButton(w.title(), new FontIcon(w.icon()));
-            b.setId("nav-" + w.id());
-            b.setToggleGroup(nav);
-            b.setContentDisplay(ContentDisplay.TOP);
-            b.getStyleClass().add("nav-button");
-            b.setMaxWidth(Double.MAX_VALUE);
-            b.setTooltip(new Tooltip(w.description() + "  (Ctrl+" + index + ")"));
-            b.setFocusTraversable(false);
-            b.setOnAction(e -> {
-                if (!b.isSelected()) {
-                    b.setSelected(true); // keep one selected
-                }
-                show(w.id());
-            });
-            navButtons.put(w.id(), b);
-            bar.getChildren().add(b);
-            index++;
-        }
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        bar.getChildren().add(spacer);
-        return bar;
     }
 
     /**
