@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless commands: every capability of the app, scriptable and benchmarkable without a display. */
-@Command(name = "convstudio", mixinStandardHelpOptions = true, version = "ConvStudio 0.1.0",
+@Command(name = "convstudio", mixinStandardHelpOptions = true, versionProvider = ConvStudioCli.Version.class,
         description = "Design, train and look inside convolutional neural networks.",
         subcommands = {SummaryCommand.class, PresetsCommand.class, TrainCommand.class, BenchCommand.class,
             ExportCommand.class, ImportCommand.class, LessonCommand.class, InspectCommand.class,
@@ -13,6 +13,15 @@ import picocli.CommandLine.Command;
 public final class ConvStudioCli {
 
     private ConvStudioCli() {
+    }
+
+    /** "ConvStudio 0.1.0-SNAPSHOT": the jar manifest's version (as Help ▸ About shows it), the build's from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConvStudioCli.class.getPackage().getImplementationVersion();
+            return new String[] {"ConvStudio " + (v != null ? v : "0.1.0-SNAPSHOT")};
+        }
     }
 
     /** A command line ready to execute, with user errors printed as plain messages. */
