@@ -32,9 +32,15 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--sample", required = true, description = "Index of the validation image to inspect (from 0).")
     int sample;
 
-    @Option(names = "--data", defaultValue = "mnist-sample",
-            description = "Images: mnist-sample | idx:DIR | folder:DIR | mnist | fashion-mnist | cifar10 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data",
+            description = "Images: mnist-sample | idx:DIR | folder:DIR | mnist | fashion-mnist | cifar10 (default: a run folder's "
+                    + "own data set, as its data.json records it; otherwise mnist-sample)")
     String data;
+
+    static final String DEFAULT_DATA = "mnist-sample";
+
+    /** The data set the images came from (for --json). */
+    private String usedData = DEFAULT_DATA;
 
     @Option(names = "--layer", description = "Block for receptive fields, Grad-CAM and activation maximisation (default: the last convolution).")
     String layer;
@@ -72,12 +78,22 @@ final class InspectCommand implements Callable<Integer> {
             int[] chw = model.call((p, g) -> p.inputShape());
             InspectionData images;
             try {
-                images = InspectionData.load(data, model, chw);
+                Path run = Path.of(target);
+                if (data == null && Files.isDirectory(run)) {
+                    images = InspectionData.forRun(run, model, chw, DEFAULT_DATA);
+                    usedData = images.notes().stream().anyMatch(n -> n.startsWith("showing " + DEFAULT_DATA)) ? DEFAULT_DATA
+                            : org.convstudio.engine.run.RunDataSource.read(run).map(r -> r.spec()).orElse(DEFAULT_DATA);
+                    images.notes().forEach(n -> err.println("note: data: " + n));
+                    err.flush();
+                } else {
+                    usedData = data == null ? DEFAULT_DATA : data;
+                    images = InspectionData.load(usedData, model, chw);
+                }
             } catch (DatasetException e) {
                 throw new UserError(e.getMessage());
             }
             if (sample < 0 || sample >= images.raw().size()) {
-                throw new UserError("--sample " + sample + " is outside the validation set of " + data + " (0 to "
+                throw new UserError("--sample " + sample + " is outside the validation set (0 to "
                         + (images.raw().size() - 1) + ")");
             }
             try {
@@ -154,7 +170,7 @@ final class InspectCommand implements Callable<Integer> {
         if (!model.trained()) {
             o.put("note", "no trained weights: inspected at its initialisation (seed " + seed + ")");
         }
-        o.put("data", data);
+        o.put("data", usedData);
         o.put("sample", sample);
         o.put("label", r.label());
         ObjectNode pred = o.putObject("prediction");

@@ -185,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
         EpochPrinter listener = new EpochPrinter(out, json, count);
         TrainingJob built;
         try {
-            built = builder.setData(split).optListener(listener).optThreads(TorchThreads.forHeadless())
+            built = builder.setData(split).optDataSource(data).optListener(listener).optThreads(TorchThreads.forHeadless())
                     .optRunLock(lock).optTensorBoard(tensorBoard == null ? null : tensorBoard.toAbsolutePath()).build();
         } catch (RunSetupException e) { // the memory guard's advice names the option
             throw new UserError(e.getMessage().replace("use a batch of at most ", "use --batch "));

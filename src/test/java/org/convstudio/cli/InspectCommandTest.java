@@ -35,12 +35,22 @@ class InspectCommandTest {
         Result t = SummaryCommandTest.run("train", "lenet", "--epochs", "1", "--batch", "32", "--limit", "256", "--seed", "1",
                 "--out", run.toString(), "--json");
         assertEquals(0, t.code(), t.err());
+        // the run records its data: the bundled sample's first 256 training and 64 validation images
+        JsonNode data = new ObjectMapper().readTree(run.resolve("data.json").toFile());
+        assertEquals("mnist-sample", data.get("spec").asText());
+        assertEquals(256, data.get("trainImages").asInt());
+        assertEquals(64, data.get("validationImages").asInt());
+        assertEquals(10, data.get("classNames").size());
+        Result outside = SummaryCommandTest.run("inspect", run.toString(), "--sample", "64", "--out", dir.resolve("no").toString());
+        assertEquals(1, outside.code(), "the run's own 64 validation images, not the sample's 2,000");
+        assertTrue(outside.err().contains("0 to 63"), outside.err());
         Path out = dir.resolve("pictures");
         Result r = SummaryCommandTest.run("inspect", run.toString(), "--sample", "3", "--unit", "3,5,5", "--out", out.toString(),
                 "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out());
         assertTrue(o.get("trained").asBoolean());
+        assertEquals("mnist-sample", o.get("data").asText());
         assertFalse(o.has("note"));
         for (String kind : KINDS) {
             Path f = out.resolve(kind);

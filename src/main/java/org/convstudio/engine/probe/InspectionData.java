@@ -28,8 +28,39 @@ public record InspectionData(ImageSet raw, ImageSet scaled, Normalization normal
      * @throws DatasetException with a message for the user
      */
     public static InspectionData load(String spec, InspectionModel model, int[] chw) throws DatasetException {
-        DataSplit split = DatasetLoader.load(spec);
-        List<String> notes = new java.util.ArrayList<>(split.warnings());
+        return of(DatasetLoader.load(spec), model, chw, List.of());
+    }
+
+    /**
+     * The images of the saved run in {@code folder}: the data set and first images it recorded
+     * ({@code engine.run.RunDataSource}), or {@code fallbackSpec} (with a note saying why) for a run that recorded
+     * none or whose data set can no longer be read.
+     *
+     * @throws DatasetException when the fallback cannot be loaded either
+     */
+    public static InspectionData forRun(java.nio.file.Path folder, InspectionModel model, int[] chw, String fallbackSpec)
+            throws DatasetException {
+        String why;
+        try {
+            var recorded = org.convstudio.engine.run.RunDataSource.read(folder);
+            if (recorded.isPresent()) {
+                var r = recorded.get();
+                DataSplit split = r.load(new ImageShape(chw[0], chw[1], chw[2]));
+                return of(split, model, chw, List.of("the run's own validation images: the first " + r.validationImages()
+                        + " of " + r.spec()));
+            }
+            why = "the run does not record its data set (it predates data.json)";
+        } catch (java.io.IOException | DatasetException e) {
+            why = e.getMessage();
+        }
+        return of(DatasetLoader.load(fallbackSpec), model, chw, List.of("showing " + fallbackSpec + ": " + why));
+    }
+
+    /** {@code split}'s validation images for {@code model}, converted and scaled as {@link #load} says. */
+    static InspectionData of(DataSplit split, InspectionModel model, int[] chw, List<String> firstNotes)
+            throws DatasetException {
+        List<String> notes = new java.util.ArrayList<>(firstNotes);
+        notes.addAll(split.warnings());
         ImageShape target = new ImageShape(chw[0], chw[1], chw[2]);
         var mismatch = ImageAdapter.check(split.shape(), target);
         if (mismatch.isPresent()) {

@@ -16,7 +16,6 @@ import org.convstudio.engine.train.StepHook;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.engine.train.TrainingListener;
 import org.convstudio.engine.train.TrainingSession;
-import org.convstudio.model.analysis.Analysis;
 import org.convstudio.model.analysis.NetworkAnalyzer;
 import org.convstudio.model.graph.Network;
 import org.convstudio.model.io.NetworkJson;
@@ -143,6 +142,7 @@ public final class TrainingJob implements AutoCloseable {
         private Path folder;
         private Path runsRoot;
         private boolean normalize = true;
+        private String dataSpec;
         private int moreEpochs = 1;
         private TrainingListener listener;
         private TorchThreads.Settings threads;
@@ -192,6 +192,15 @@ public final class TrainingJob implements AutoCloseable {
         }
 
         /** Per-channel normalisation with the training split's statistics (default true; new runs only). */
+        /**
+         * Names the data set the images given to {@link #setData} come from (as the user typed it), so that the run
+         * folder records it ({@value RunDataSource#FILE}) and Inspect and Embed reopen the run with its own images.
+         */
+        public Builder optDataSource(String spec) {
+            this.dataSpec = spec;
+            return this;
+        }
+
         public Builder optNormalize(boolean normalize) {
             this.normalize = normalize;
             return this;
@@ -298,7 +307,12 @@ public final class TrainingJob implements AutoCloseable {
          */
         public TrainingJob build() {
             RunDesign d = validate();
-            checkMemory(d);
+            // refused before anything is allocated when its peak memory cannot fit (with the numbers)
+            MemoryGuard.check(NetworkAnalyzer.analyze(d.network()), config.batchSize(),
+                    MemoryEstimate.optimizerSlots(config.optimizer().name(), config.momentum()),
+                    (long) data.train().size() + data.test().size(), true).ifPresent(tooBig -> {
+                        throw new RunSetupException(tooBig);
+                    });
             Path dir = folder != null ? folder
                     : RunLocation.newRunFolder(runsRoot != null ? runsRoot : RunLocation.defaultRoot(),
                             d.network().name());
@@ -327,17 +341,6 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
 
-        /** Refuses, before anything is allocated, a run whose peak memory cannot fit (with the numbers). */
-        private void checkMemory(RunDesign d) {
-            Analysis a = NetworkAnalyzer.analyze(d.network());
-            Optional<String> tooBig = MemoryGuard.check(a, config.batchSize(),
-                    MemoryEstimate.optimizerSlots(config.optimizer().name(), config.momentum()),
-                    (long) data.train().size() + data.test().size(), true);
-            if (tooBig.isPresent()) {
-                throw new RunSetupException(tooBig.get());
-            }
-        }
-
         /** The run's input scaling: recorded in the folder for a new run, read from it when continuing. */
         private InputScaling scaling(Path dir) {
             try {
@@ -351,6 +354,9 @@ public final class TrainingJob implements AutoCloseable {
                 }
                 InputScaling s = normalize ? InputScaling.fit(data.train()) : InputScaling.none();
                 s.write(dir);
+                if (dataSpec != null) {
+                    RunDataSource.of(dataSpec, data).write(dir);
+                }
                 return s;
             } catch (IOException e) {
                 throw new RunSetupException(Explain.sentence("Cannot prepare the run folder " + dir, e), e);

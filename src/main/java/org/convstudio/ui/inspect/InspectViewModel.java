@@ -224,7 +224,8 @@ public final class InspectViewModel {
             }
             try {
                 int[] chw = m.call((p, g) -> p.inputShape());
-                InspectionData d = InspectionData.load(DATA, m, chw);
+                InspectionData d = source.run() != null ? InspectionData.forRun(source.run(), m, chw, DATA)
+                        : InspectionData.load(DATA, m, chw);
                 Loaded l = install(m, d, gen);
                 if (l == null) {
                     m.close(); // another source (or a live run) was chosen meanwhile

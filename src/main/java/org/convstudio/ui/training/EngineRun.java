@@ -41,9 +41,17 @@ public final class EngineRun implements TrainingRun {
      * @param moreEpochs 0 for a new run; else continue the run in {@code folder} for this many epochs
      * @param title      what the dashboard calls the run
      * @param threads    PyTorch thread counts when the settings leave them open (null: {@link TorchThreads#forApp()})
+     * @param dataSpec   the data set's name as the user chose it (recorded in the run folder), or null
      */
     public record Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
-                          int moreEpochs, String title, TorchThreads.Settings threads, boolean tensorBoard) {
+                          int moreEpochs, String title, TorchThreads.Settings threads, boolean tensorBoard,
+                          String dataSpec) {
+
+        /** A run whose data set is not named (the run folder then does not record it). */
+        public Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
+                       int moreEpochs, String title, TorchThreads.Settings threads, boolean tensorBoard) {
+            this(network, config, data, samples, folder, moreEpochs, title, threads, tensorBoard, null);
+        }
 
         /** A run without TensorBoard event files. */
         public Request(Network network, TrainingConfig config, DataSplit data, Samples samples, Path folder,
@@ -145,7 +153,7 @@ public final class EngineRun implements TrainingRun {
             TrainingJob.Builder b = request.moreEpochs() > 0
                     ? TrainingJob.resume(request.folder()).optMoreEpochs(request.moreEpochs())
                     : TrainingJob.builder().setDesign(request.network()).setConfig(request.config())
-                            .optRunFolder(request.folder());
+                            .optRunFolder(request.folder()).optDataSource(request.dataSpec());
             j = b.setData(request.data()).optListener(new Listener()).optControl(control).optStepHook(probes)
                     .optThreads(request.threads() != null ? request.threads() : TorchThreads.forApp())
                     .optTensorBoard(request.tensorBoard() ? Path.of(TENSORBOARD_FOLDER) : null).build();

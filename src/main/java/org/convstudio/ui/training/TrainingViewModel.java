@@ -255,7 +255,7 @@ public final class TrainingViewModel {
         dataSet.clearError();
         Path folder = history.catalog().newRunFolder(net.name());
         runs.launch(new EngineRun.Request(net, config.get(), d.split(), d.samples(), folder, 0,
-                net.name() + " on " + d.spec(), null, tensorBoard.get()));
+                net.name() + " on " + d.spec(), null, tensorBoard.get(), d.spec().toString()));
     }
 
     /**
