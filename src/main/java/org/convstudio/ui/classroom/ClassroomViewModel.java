@@ -308,6 +308,30 @@ public final class ClassroomViewModel {
         });
     }
 
+    /**
+     * Reads an image file on the worker for the kernel playground and, once read, filters it; {@code done} gets
+     * null or a sentence saying why the file cannot be used, on the ui executor.
+     */
+    public void usePictureFile(Path file, Consumer<String> done) {
+        worker.execute(() -> {
+            org.convstudio.analysis.lesson.Picture p;
+            try {
+                p = org.convstudio.analysis.lesson.Picture.read(file);
+            } catch (java.io.IOException e) {
+                String m = e.getMessage();
+                ui.execute(() -> {
+                    error.set(m);
+                    done.accept(m);
+                });
+                return;
+            }
+            ui.execute(() -> {
+                settings.set(settings.get().withPicture(p));
+                done.accept(null);
+            });
+        });
+    }
+
     /** The step's numbers as one line: "mlpWeights 40,000,000 · convParams 260". Lists and tables are left out. */
     static String numbersText(Map<String, Object> numbers) {
         StringBuilder b = new StringBuilder();

@@ -130,6 +130,7 @@ final class LessonControls {
                 learned.run();
                 LiveControls.listen(box, vm.liveProperty(), (o, a, b) -> learned.run());
                 box.getChildren().addAll(new Label("Kernel"), kernel, customLabel, custom);
+                PictureControls.add(box, vm);
                 LiveControls.network(box, vm, sources);
             }
             case "receptive-field" -> {
