@@ -25,6 +25,7 @@ import org.convstudio.analysis.lesson.KernelsLesson;
 import org.convstudio.analysis.lesson.ReceptiveFieldLesson;
 import org.convstudio.analysis.lesson.TrainingCurves;
 import org.convstudio.engine.lesson.LessonRuns;
+import org.convstudio.engine.probe.ProbeTap;
 import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LessonRenderer;
 import org.convstudio.analysis.lesson.LessonStep;
@@ -93,12 +94,17 @@ public final class ClassroomViewModel {
         this.trainer = engines == null ? null : new LessonTraining(engines.trainRunner(), ui, engines.arms(), engines.runs(),
                 engines.minIntervalNanos(), this::curvesArrived);
         this.network = engines == null ? null : engines.network();
-        choice.addListener((o, a, b) -> requestNetwork());
+        choice.addListener((o, a, b) -> {
+            requestNetwork();
+            updateListening();
+        });
         lessonId.addListener((o, a, b) -> {
             step.set(0);
             refresh();
             requestNetwork();
+            updateListening();
         });
+        liveDrain.setMinInterval(1_000_000_000L / LIVE_REFRESH_PER_SECOND, (shown, next) -> shown == null);
         step.addListener((o, a, b) -> refresh());
         settings.addListener((o, a, b) -> refresh());
         presentation.addListener((o, a, b) -> refresh());
@@ -185,14 +191,78 @@ public final class ClassroomViewModel {
         }
         requested = choice.get();
         networkStatus.set("Reading " + choice.get().source().label() + "…");
-        network.request(choice.get(), facts -> {
-            live.set(live.get().withNetwork(facts));
-            liveVersion++;
-            networkStatus.set(facts.error());
-            if (NETWORK_LESSONS.contains(lessonId.get())) {
-                refresh();
-            }
-        });
+        network.request(choice.get(), this::factsArrived);
+    }
+
+    private void factsArrived(NetworkFacts facts) {
+        live.set(live.get().withNetwork(facts));
+        liveVersion++;
+        networkStatus.set(facts.error());
+        if (NETWORK_LESSONS.contains(lessonId.get())) {
+            refresh();
+        }
+    }
+
+    /** Lesson refreshes per second at most while the network lessons follow a run (the probe takes at most 4 rounds). */
+    static final int LIVE_REFRESH_PER_SECOND = 2;
+
+    private final org.convstudio.ui.common.PulseDrain<ProbeTap.Tapped> liveDrain =
+            new org.convstudio.ui.common.PulseDrain<>(this::roundArrived, r -> ui().execute(r));
+    private boolean shown;
+    private ProbeTap listeningTo;
+    private long rounds;
+
+    private Executor ui() {
+        return ui;
+    }
+
+    /**
+     * Whether the Classroom is on screen. The network lessons follow the run training now (the chosen source
+     * is "Live") only while it is shown and one of them is open: only then does the run take probe rounds.
+     */
+    public void setShown(boolean on) {
+        shown = on;
+        updateListening();
+    }
+
+    /** Starts or stops listening to the chosen live run's probe tap, as {@link #setShown} says. */
+    private void updateListening() {
+        LessonNetwork.Source s = choice.get().source();
+        ProbeTap want = network != null && shown && s != null && NETWORK_LESSONS.contains(lessonId.get()) ? s.live() : null;
+        if (want == listeningTo) {
+            return;
+        }
+        if (listeningTo != null) {
+            listeningTo.stopListening();
+            liveDrain.stop();
+        }
+        listeningTo = want;
+        if (want != null) {
+            liveDrain.start();
+            want.listen(0, liveDrain::publish); // on the training thread: only queued
+        }
+    }
+
+    /** The run the lessons listen to now, or null (tests). */
+    ProbeTap listeningTo() {
+        return listeningTo;
+    }
+
+    /** Probe rounds of the run training now that reached the lessons (tests). */
+    long liveRounds() {
+        return rounds;
+    }
+
+    /** A probe round of the followed run, on the ui executor: the lessons read its weights on the network worker. */
+    private void roundArrived(ProbeTap.Tapped t) {
+        LessonNetwork.Source s = choice.get().source();
+        if (network == null || s == null || s.live() == null || !NETWORK_LESSONS.contains(lessonId.get())) {
+            return;
+        }
+        rounds++;
+        LessonNetwork.LiveRound round = new LessonNetwork.LiveRound(t.snapshot().weights(), t.epoch(), t.snapshot().step());
+        requested = choice.get();
+        network.request(choice.get(), round, ReceptiveFieldLesson.ID.equals(lessonId.get()), this::factsArrived);
     }
 
     /** The lessons that look into the chosen network. */
@@ -200,6 +270,8 @@ public final class ClassroomViewModel {
 
     /** Stops training and frees the open network (when the app closes). */
     public void shutdown() {
+        shown = false;
+        updateListening();
         stopTraining();
         if (network != null) {
             network.shutdown();
