@@ -104,7 +104,7 @@ public final class ClassroomViewModel {
             requestNetwork();
             updateListening();
         });
-        liveDrain.setMinInterval(1_000_000_000L / LIVE_REFRESH_PER_SECOND, (shown, next) -> shown == null);
+        this.follower = new RunFollower(this::roundArrived, ui);
         step.addListener((o, a, b) -> refresh());
         settings.addListener((o, a, b) -> refresh());
         presentation.addListener((o, a, b) -> refresh());
@@ -203,18 +203,8 @@ public final class ClassroomViewModel {
         }
     }
 
-    /** Lesson refreshes per second at most while the network lessons follow a run (the probe takes at most 4 rounds). */
-    static final int LIVE_REFRESH_PER_SECOND = 2;
-
-    private final org.convstudio.ui.common.PulseDrain<ProbeTap.Tapped> liveDrain =
-            new org.convstudio.ui.common.PulseDrain<>(this::roundArrived, r -> ui().execute(r));
+    private final RunFollower follower;
     private boolean shown;
-    private ProbeTap listeningTo;
-    private long rounds;
-
-    private Executor ui() {
-        return ui;
-    }
 
     /**
      * Whether the Classroom is on screen. The network lessons follow the run training now (the chosen source
@@ -228,29 +218,17 @@ public final class ClassroomViewModel {
     /** Starts or stops listening to the chosen live run's probe tap, as {@link #setShown} says. */
     private void updateListening() {
         LessonNetwork.Source s = choice.get().source();
-        ProbeTap want = network != null && shown && s != null && NETWORK_LESSONS.contains(lessonId.get()) ? s.live() : null;
-        if (want == listeningTo) {
-            return;
-        }
-        if (listeningTo != null) {
-            listeningTo.stopListening();
-            liveDrain.stop();
-        }
-        listeningTo = want;
-        if (want != null) {
-            liveDrain.start();
-            want.listen(0, liveDrain::publish); // on the training thread: only queued
-        }
+        follower.follow(network != null && shown && s != null && NETWORK_LESSONS.contains(lessonId.get()) ? s.live() : null);
     }
 
     /** The run the lessons listen to now, or null (tests). */
     ProbeTap listeningTo() {
-        return listeningTo;
+        return follower.listeningTo();
     }
 
     /** Probe rounds of the run training now that reached the lessons (tests). */
     long liveRounds() {
-        return rounds;
+        return follower.rounds();
     }
 
     /** A probe round of the followed run, on the ui executor: the lessons read its weights on the network worker. */
@@ -259,7 +237,6 @@ public final class ClassroomViewModel {
         if (network == null || s == null || s.live() == null || !NETWORK_LESSONS.contains(lessonId.get())) {
             return;
         }
-        rounds++;
         LessonNetwork.LiveRound round = new LessonNetwork.LiveRound(t.snapshot().weights(), t.epoch(), t.snapshot().step());
         requested = choice.get();
         network.request(choice.get(), round, ReceptiveFieldLesson.ID.equals(lessonId.get()), this::factsArrived);
