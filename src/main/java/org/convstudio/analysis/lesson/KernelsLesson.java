@@ -205,7 +205,7 @@ public final class KernelsLesson implements Lesson {
             i++;
         }
         List<String> titles = learnedTitles(l);
-        String what = l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
+        String what = l.live() ? "as they stand now: they change as it trains" : l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
         Map<String, Object> nums = new LinkedHashMap<>();
         nums.put("node", l.node());
         nums.put("filters", l.kernels().size());

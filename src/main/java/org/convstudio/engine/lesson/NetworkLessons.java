@@ -161,7 +161,7 @@ public final class NetworkLessons implements AutoCloseable {
             }
             kernels.add(k);
         }
-        return new LearnedFilters(source, node, kernels, trained());
+        return new LearnedFilters(source, node, kernels, trained(), liveWeights);
     }
 
     private FloatTensor weight(String node) throws Exception {

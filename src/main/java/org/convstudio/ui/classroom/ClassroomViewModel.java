@@ -56,6 +56,8 @@ public final class ClassroomViewModel {
     private final ReadOnlyObjectWrapper<Slide> slide = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicLong version = new AtomicLong();
+    /** The request whose slide is on screen (ui thread). */
+    private long shownVersion;
     private int width = 1280;
     private int height = 720;
     private Lesson cached;
@@ -298,7 +300,12 @@ public final class ClassroomViewModel {
                 BufferedImage img = new LessonRenderer(theme).render(lesson, i, w, h);
                 Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), numbersText(steps.get(i).numbers()), img);
                 ui.execute(() -> {
-                    if (version.get() == v) {
+                    // the newest request, or an older one for the very slide on screen: while a run trains, its
+                    // rounds ask for new slides faster than a slow machine draws them, and none would be shown
+                    boolean same = id.equals(lessonId.get()) && wantedStep == step.get() && w == width && h == height
+                            && presentation.get() == (theme == LessonRenderer.Theme.PRESENTATION);
+                    if (v > shownVersion && (version.get() == v || same)) {
+                        shownVersion = v;
                         error.set("");
                         slide.set(made);
                     }

@@ -100,7 +100,7 @@ final class LiveControls {
         status.setId("lesson-network-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.networkStatusProperty());
-        box.getChildren().addAll(wrapped("Network (the current design or a saved run)"), pick, status);
+        box.getChildren().addAll(wrapped("Network (the run training now, the current design or a saved run)"), pick, status);
     }
 
     private static List<String> layers(ClassroomViewModel vm, boolean convolutions) {
