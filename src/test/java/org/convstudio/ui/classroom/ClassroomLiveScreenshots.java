@@ -25,8 +25,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * Presentation-mode pictures (1280×720 and 1920×1080) of the lessons that follow the run training now and of the
- * kernel playground on a drawing: LeNet trained in the app on 3,000 images, its conv1 filters after the second
- * epoch, a chosen conv2 unit's effective field, a digit drawn with the mouse and filtered; plus the workspace with
+ * kernel playground on a drawing: LeNet training in the app on 3,000 images, its conv1 filters from the third
+ * epoch on, a chosen conv2 unit's effective field, a digit drawn with the mouse and filtered; plus the workspace with
  * the drawing's controls. Written to {@code target/screenshots} (or {@code -Dscreenshots.dir}).
  */
 @Tag("gui")
