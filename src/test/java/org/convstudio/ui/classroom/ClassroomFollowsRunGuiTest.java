@@ -134,6 +134,15 @@ class ClassroomFollowsRunGuiTest {
         robot.clickOn("#nav-design");
         assertFalse(GuiTestSupport.fx(() -> run.probes().isProbing()), "probes stop when the Classroom is hidden");
         assertTrue(GuiTestSupport.fx(() -> train().getState().isActive()), "the run still trains");
+
+        // the Inspect workspace takes the same tap over, and hands it back
+        robot.clickOn("#nav-inspect");
+        GuiTestSupport.waitUntil(() -> run.probes().isProbing(), 30);
+        assertEquals(null, GuiTestSupport.fx(vm::listeningTo));
+        long before = GuiTestSupport.fx(vm::liveRounds);
+        robot.clickOn("#nav-classroom");
+        GuiTestSupport.waitUntil(() -> vm.listeningTo() == run.probes() && run.probes().isProbing(), 30);
+        GuiTestSupport.waitUntil(() -> vm.liveRounds() > before, 60);
     }
 
     @SuppressWarnings("unchecked")
