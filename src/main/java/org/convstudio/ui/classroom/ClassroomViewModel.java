@@ -3,8 +3,6 @@ package org.convstudio.ui.classroom;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -298,7 +296,7 @@ public final class ClassroomViewModel {
                 List<LessonStep> steps = lesson.steps();
                 int i = Math.min(wantedStep, steps.size() - 1);
                 BufferedImage img = new LessonRenderer(theme).render(lesson, i, w, h);
-                Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), numbersText(steps.get(i).numbers()), img);
+                Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), NumbersLine.of(steps.get(i).numbers()), img);
                 ui.execute(() -> {
                     // the newest request, or an older one for the very slide on screen: while a run trains, its
                     // rounds ask for new slides faster than a slow machine draws them, and none would be shown
@@ -386,35 +384,5 @@ public final class ClassroomViewModel {
                 done.accept(null);
             });
         });
-    }
-
-    /** The step's numbers as one line: "mlpWeights 40,000,000 · convParams 260". Lists and tables are left out. */
-    static String numbersText(Map<String, Object> numbers) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Object> e : numbers.entrySet()) {
-            String v = value(e.getValue());
-            if (v == null) {
-                continue;
-            }
-            if (b.length() > 0) {
-                b.append("  ·  ");
-            }
-            b.append(e.getKey()).append(' ').append(v);
-        }
-        return b.toString();
-    }
-
-    private static String value(Object o) {
-        if (o instanceof Long || o instanceof Integer) {
-            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
-        }
-        if (o instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", d.longValue())
-                    : String.format(Locale.ROOT, "%.3f", d);
-        }
-        if (o instanceof String s && s.length() <= 60) {
-            return s;
-        }
-        return null;
     }
 }
