@@ -363,10 +363,42 @@ public final class ClassroomViewModel {
     }
 
     /**
+     * Loads test image {@code index} of the bundled sample on the worker for the kernel playground (0: the
+     * default digit); {@code done} gets null or a sentence saying why it cannot be used, on the ui executor.
+     */
+    public void useSampleImage(int index, Consumer<String> done) {
+        if (index == 0) {
+            usePicture(null);
+            done.accept(null);
+            return;
+        }
+        long v = pictureVersion.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                var p = new org.convstudio.analysis.lesson.Picture(PictureControls.SAMPLE_PREFIX + index,
+                        org.convstudio.engine.lesson.SampleDigit.load(index));
+                ui.execute(() -> {
+                    if (pictureVersion.get() == v) { // a later choice wins, whichever finishes first
+                        settings.set(settings.get().withPicture(p));
+                    }
+                    done.accept(null);
+                });
+            } catch (org.convstudio.engine.data.DatasetException e) {
+                String m = e.getMessage();
+                ui.execute(() -> {
+                    error.set(m);
+                    done.accept(m);
+                });
+            }
+        });
+    }
+
+    /**
      * Reads an image file on the worker for the kernel playground and, once read, filters it; {@code done} gets
      * null or a sentence saying why the file cannot be used, on the ui executor.
      */
     public void usePictureFile(Path file, Consumer<String> done) {
+        long v = pictureVersion.incrementAndGet();
         worker.execute(() -> {
             org.convstudio.analysis.lesson.Picture p;
             try {
@@ -380,9 +412,19 @@ public final class ClassroomViewModel {
                 return;
             }
             ui.execute(() -> {
-                settings.set(settings.get().withPicture(p));
+                if (pictureVersion.get() == v) {
+                    settings.set(settings.get().withPicture(p));
+                }
                 done.accept(null);
             });
         });
     }
+
+    /** The kernel playground's image now (a drawing; null for the default digit), superseding files and samples being read. */
+    public void usePicture(org.convstudio.analysis.lesson.Picture p) {
+        pictureVersion.incrementAndGet();
+        settings.set(settings.get().withPicture(p));
+    }
+
+    private final AtomicLong pictureVersion = new AtomicLong();
 }

@@ -3,6 +3,7 @@ package org.convstudio.ui.classroom;
 import java.io.File;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
@@ -19,6 +20,13 @@ final class PictureControls {
 
     /** What the lesson calls a drawing. */
     static final String DRAWING = "your drawing";
+
+    /** What the lesson calls test image N of the bundled sample (N above 0; image 0 is the default digit). */
+    static final String SAMPLE_PREFIX = "sample digit ";
+
+    static boolean sample(Picture p) {
+        return p == null || p.name().startsWith(SAMPLE_PREFIX);
+    }
 
     private PictureControls() {
     }
@@ -38,24 +46,41 @@ final class PictureControls {
             HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
         }
         LessonDrawPad pad = new LessonDrawPad(now != null && DRAWING.equals(now.name()) ? now.pixels() : null,
-                cells -> vm.settingsProperty().set(vm.settingsProperty().get().withPicture(new Picture(DRAWING, cells))));
+                cells -> vm.usePicture(new Picture(DRAWING, cells)));
+        Spinner<Integer> index = LessonControls.intSpinner("lesson-image-index", 0, 9999,
+                now != null && now.name().startsWith(SAMPLE_PREFIX) ? Integer.parseInt(now.name().substring(SAMPLE_PREFIX.length())) : 0, 1);
+        Label indexLabel = new Label("Test image of the bundled sample");
+        indexLabel.setWrapText(true);
         Label shown = new Label();
         shown.setId("lesson-image-name");
         shown.setWrapText(true);
         Runnable update = () -> {
             Picture p = vm.settingsProperty().get().picture();
             boolean drawing = p != null && DRAWING.equals(p.name());
-            (p == null ? sample : drawing ? draw : file).setSelected(true);
+            (sample(p) ? sample : drawing ? draw : file).setSelected(true);
             pad.setVisible(drawing);
             pad.setManaged(drawing);
+            for (javafx.scene.Node n : new javafx.scene.Node[] {index, indexLabel}) {
+                n.setVisible(sample(p));
+                n.setManaged(sample(p));
+            }
             shown.setText(p == null ? "Filtering " + KernelsLesson.SAMPLE_NAME + "." : drawing ? "Draw with the mouse; the slide follows."
+                    : sample(p) ? "Filtering " + p.name() + "."
                     : "Filtering " + p.name() + " (" + p.pixels()[0].length + "×" + p.pixels().length + ", grey).");
         };
-        sample.setOnAction(e -> vm.settingsProperty().set(vm.settingsProperty().get().withPicture(null)));
+        sample.setOnAction(e -> {
+            vm.useSampleImage(index.getValue(), m -> { });
+            update.run();
+        });
+        index.valueProperty().addListener((o, a, i) -> vm.useSampleImage(i, message -> {
+            if (message != null) {
+                shown.setText(message);
+            }
+        }));
         draw.setOnAction(e -> {
             Picture p = vm.settingsProperty().get().picture();
             if (p == null || !DRAWING.equals(p.name())) {
-                vm.settingsProperty().set(vm.settingsProperty().get().withPicture(new Picture(DRAWING, pad.cells())));
+                vm.usePicture(new Picture(DRAWING, pad.cells()));
             }
             update.run();
         });
@@ -81,6 +106,6 @@ final class PictureControls {
         });
         update.run();
         HBox choices = new HBox(4, sample, draw, file);
-        box.getChildren().addAll(new Label("Image"), choices, shown, pad);
+        box.getChildren().addAll(new Label("Image"), choices, indexLabel, index, shown, pad);
     }
 }

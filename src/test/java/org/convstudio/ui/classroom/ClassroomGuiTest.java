@@ -147,6 +147,11 @@ class ClassroomGuiTest {
                 .lookup("#lesson-image-name")).getText()));
         robot.clickOn("#lesson-image-sample");
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("the sample digit"), 30);
+        // another digit of the bundled sample
+        Spinner<Integer> index = node("#lesson-image-index");
+        GuiTestSupport.fx(() -> index.getValueFactory().setValue(3));
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("sample digit 3"), 30);
+        assertTrue(shown("max") > 0.9, "a digit's brightest pixels, through Sobel x: " + numbers());
     }
 
     @Test
