@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.convstudio.analysis.lesson.KernelsLesson;
 import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LessonRenderer;
 import org.convstudio.analysis.lesson.LessonStep;
 import org.convstudio.analysis.lesson.Lessons;
 import org.convstudio.analysis.lesson.LocalityLesson;
 import org.convstudio.analysis.lesson.OverfittingLesson;
+import org.convstudio.analysis.lesson.Picture;
 import org.convstudio.analysis.lesson.TrainingCurves;
 import org.convstudio.engine.data.DatasetException;
 import org.convstudio.engine.device.TorchThreads;
@@ -63,6 +65,11 @@ final class LessonCommand implements Callable<Integer> {
             description = "Test image of the bundled MNIST sample used by the image lessons (default: ${DEFAULT-VALUE}).")
     int digit;
 
+    @Option(names = "--image", paramLabel = "FILE",
+            description = "kernels: filter this image file (PNG, JPEG, BMP or GIF; grey levels, shrunk to at most 96 pixels a "
+                    + "side) instead of a sample digit.")
+    Path image;
+
     @Option(names = "--train", description = {"locality and overfitting: first train the lesson's short runs on the "
             + "bundled sample (MLP and LeNet on real and shuffled pixels; the MLP plain, with dropout, with dropout and "
             + "augmentation) through the usual run pipeline, then draw their curves in the last step. Progress goes to "
@@ -86,7 +93,11 @@ final class LessonCommand implements Callable<Integer> {
         if (train && !id.equals(LocalityLesson.ID) && !id.equals(OverfittingLesson.ID)) {
             throw new UserError("--train is for the lessons that train: locality and overfitting.");
         }
-        Lesson lesson = train ? trained() : Lessons.find(id, resources()).orElseThrow();
+        if (image != null && !id.equals(KernelsLesson.ID)) {
+            throw new UserError("--image is for the kernel playground: lesson kernels --image FILE.");
+        }
+        Lesson lesson = train ? trained() : image != null ? new KernelsLesson(picture(), null, null)
+                : Lessons.find(id, resources()).orElseThrow();
         List<LessonStep> steps = lesson.steps();
         if (step != null && (step < 1 || step > steps.size())) {
             throw new UserError("The lesson '" + id + "' has steps 1 to " + steps.size() + "; --step " + step + " is not one of them.");
@@ -169,6 +180,14 @@ final class LessonCommand implements Callable<Integer> {
         err.println(done.status());
         err.flush();
         return id.equals(LocalityLesson.ID) ? new LocalityLesson(resources().digit(), 2, done) : new OverfittingLesson(done);
+    }
+
+    private Picture picture() {
+        try {
+            return Picture.read(image);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private Lessons.Resources resources() {

@@ -138,6 +138,33 @@ class LessonCommandTest {
         assertTrue(r.err().contains("--size"), r.err());
     }
 
+    /** --image: the kernels filter an image file; a vertical edge, worked by hand. */
+    @Test
+    void kernelsOnAnImageFile() throws Exception {
+        BufferedImage img = new BufferedImage(6, 5, BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < 5; r++) {
+            for (int c = 3; c < 6; c++) {
+                img.setRGB(c, r, 0xffffff); // black left half, white right half
+            }
+        }
+        Path file = dir.resolve("edge.png");
+        ImageIO.write(img, "png", file.toFile());
+        JsonNode n = json("lesson", "kernels", "--image", file.toString(), "--json").get("numbers");
+        assertEquals("edge.png", n.get("image").asText());
+        assertEquals(5, n.get("imageSize").get(0).asInt());
+        assertEquals(6, n.get("imageSize").get(1).asInt());
+        // Sobel x left of the edge (column 2): (1/4 + 1/2 + 1/4) · (1 − 0) = 1; on the last column the zero
+        // padding on the right gives (1/4 + 1/2 + 1/4) · (0 − 1) = −1
+        assertEquals(1.0, n.get("kernels").get("sobel-x").get("max").asDouble(), 1e-9);
+        assertEquals(-1.0, n.get("kernels").get("sobel-x").get("min").asDouble(), 1e-9);
+        SummaryCommandTest.Result wrong = SummaryCommandTest.run("lesson", "pooling", "--image", file.toString());
+        assertEquals(1, wrong.code());
+        assertTrue(wrong.err().contains("--image is for the kernel playground"), wrong.err());
+        SummaryCommandTest.Result missing = SummaryCommandTest.run("lesson", "kernels", "--image", dir.resolve("gone.png").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("gone.png"), missing.err());
+    }
+
     /** --train runs the over-fitting lesson's three runs and prints their last accuracies in the last step. */
     @Test
     void overfittingTrainsItsRuns() throws Exception {

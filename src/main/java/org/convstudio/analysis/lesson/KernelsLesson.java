@@ -37,7 +37,11 @@ public final class KernelsLesson implements Lesson {
             new Kernel("sobel-y", "Sobel y", new double[][] {{-0.25, -0.5, -0.25}, {0, 0, 0}, {0.25, 0.5, 0.25}},
                     "measures the vertical change ∂I/∂y: positive where the image gets brighter downwards"));
 
+    /** What the lesson calls the bundled sample's digit. */
+    public static final String SAMPLE_NAME = "the sample digit";
+
     private final double[][] image;
+    private final String imageName;
     private final Kernel custom;
     private final LearnedFilters learned;
 
@@ -48,12 +52,20 @@ public final class KernelsLesson implements Lesson {
 
     /** @param learned a network's first-layer kernels, shown in two last steps; or null */
     public KernelsLesson(double[][] image, Kernel custom, LearnedFilters learned) {
-        if (image.length < 3 || image[0].length < 3) {
-            throw new IllegalArgumentException("the image must be at least 3×3 pixels");
-        }
-        this.image = Grids.copy(image);
+        this(new Picture(SAMPLE_NAME, image), custom, learned);
+    }
+
+    /** @param picture the image filtered: the sample digit, a drawing or an image file */
+    public KernelsLesson(Picture picture, Kernel custom, LearnedFilters learned) {
+        this.image = picture.shared();
+        this.imageName = picture.name();
         this.custom = custom;
         this.learned = learned;
+    }
+
+    /** What the image is called in the texts ("the sample digit", "your drawing", a file's name). */
+    public String imageName() {
+        return imageName;
     }
 
     /**
@@ -124,12 +136,13 @@ public final class KernelsLesson implements Lesson {
 
     @Override
     public String summary() {
-        return "Identity, blur, edges, Laplacian, sharpen, Sobel x/y and gradient magnitude on a sample digit";
+        return "Identity, blur, edges, Laplacian, sharpen, Sobel x/y and gradient magnitude on a sample digit, a drawing or an image file";
     }
 
     @Override
     public Map<String, Object> numbers() {
         Map<String, Object> n = new LinkedHashMap<>();
+        n.put("image", imageName);
         n.put("imageSize", List.of(image.length, image[0].length));
         Map<String, Object> ks = new LinkedHashMap<>();
         for (Kernel k : kernels()) {
@@ -156,15 +169,15 @@ public final class KernelsLesson implements Lesson {
             nums.put("min", Grids.min(out));
             nums.put("max", Grids.max(out));
             boolean signed = Grids.min(out) < -1e-9;
-            s.add(new LessonStep(k.name(), "This kernel " + k.does()
+            s.add(new LessonStep(k.name(), "This kernel " + k.does() + " — here on " + imageName
                     + ". Before networks learned their kernels, image processing designed them by hand like this.", nums,
-                    new Drawing.Row(List.of(new Drawing.Grid("image", image, false, false, List.of()),
+                    new Drawing.Row(List.of(new Drawing.Grid(caption(), image, false, false, List.of()),
                             new Drawing.Grid("kernel", k.values(), true, true, List.of()),
                             new Drawing.Grid("result", out, false, signed, List.of())), "⋆")));
         }
         double[][] g = gradientMagnitude();
         s.add(new LessonStep("Gradient magnitude", "Combining the two Sobel results, √(Ix² + Iy²), gives the strength "
-                + "of the change in any direction: the outline of the digit. A network's first layer learns kernels much like these.",
+                + "of the change in any direction: the outlines in " + imageName + ". A network's first layer learns kernels much like these.",
                 Nums.of("min", Grids.min(g), "max", Grids.max(g)),
                 new Drawing.Row(List.of(new Drawing.Grid("Ix", apply(kernel("sobel-x")), false, true, List.of()),
                         new Drawing.Grid("Iy", apply(kernel("sobel-y")), false, true, List.of()),
@@ -177,7 +190,7 @@ public final class KernelsLesson implements Lesson {
 
     /** Titles of the steps {@code learned} adds (for the lesson's kernel list). */
     public static List<String> learnedTitles(LearnedFilters l) {
-        return List.of("Learned: " + l.node(), "Learned: " + l.node() + " on the digit");
+        return List.of("Learned: " + l.node(), "Learned: " + l.node() + " on the image");
     }
 
     private List<LessonStep> learnedSteps(LearnedFilters l) {
@@ -192,7 +205,7 @@ public final class KernelsLesson implements Lesson {
             i++;
         }
         List<String> titles = learnedTitles(l);
-        String what = l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
+        String what = l.live() ? "as they stand now: they change as it trains" : l.trained() ? "as training left them" : "still at their random start — train the design (or pick a run) to see what it learns";
         Map<String, Object> nums = new LinkedHashMap<>();
         nums.put("node", l.node());
         nums.put("filters", l.kernels().size());
@@ -203,9 +216,14 @@ public final class KernelsLesson implements Lesson {
                         + ". Blue is positive, red negative; kernels reading several channels are summed over them. Nobody "
                         + "designed them: compare them with the hand-made edge and blur kernels.",
                 nums, new Drawing.Row(kernels, "")),
-                new LessonStep(titles.get(1), "The same kernels applied to the digit, as the network's first layer does before its "
+                new LessonStep(titles.get(1), "The same kernels applied to " + imageName + ", as the network's first layer does before its "
                         + "bias and non-linearity. Trained filters often respond to strokes in one direction, like Sobel.",
                         nums, new Drawing.Row(results, "")));
+    }
+
+    private String caption() {
+        return SAMPLE_NAME.equals(imageName) ? "image" : imageName.length() <= 24 ? imageName
+                : imageName.substring(0, 23) + "…";
     }
 
     public LearnedFilters learned() {

@@ -10,8 +10,13 @@ import java.util.List;
  * @param node    the convolution block
  * @param kernels one kernel per filter (at most {@link #MAX_SHOWN} are drawn)
  * @param trained false for a design at its random initialisation
+ * @param live    the weights of a run still training (they change as it trains)
  */
-public record LearnedFilters(String source, String node, List<double[][]> kernels, boolean trained) {
+public record LearnedFilters(String source, String node, List<double[][]> kernels, boolean trained, boolean live) {
+
+    public LearnedFilters(String source, String node, List<double[][]> kernels, boolean trained) {
+        this(source, node, kernels, trained, false);
+    }
 
     public static final int MAX_SHOWN = 6;
 

@@ -36,7 +36,8 @@ public final class NetworkLessons implements AutoCloseable {
 
     private final InspectionModel model;
     private final InspectionData data;
-    private final String source;
+    private volatile String source;
+    private volatile boolean liveWeights;
 
     private NetworkLessons(InspectionModel model, String source) throws DatasetException {
         this.model = model;
@@ -76,7 +77,43 @@ public final class NetworkLessons implements AutoCloseable {
     }
 
     public boolean trained() {
-        return model.trained();
+        return model.trained() || liveWeights;
+    }
+
+    /**
+     * Puts the weights of a network being trained into this model (the copies a live probe took between two
+     * steps: {@code ProbeTap}), so that every lesson reads them; the training thread is not involved. The model
+     * must have been opened on the same network.
+     *
+     * @param newSource what the lessons call the network with these weights ("the run training now, epoch 2 · step 37")
+     * @throws IllegalArgumentException when the copies do not fit the network (another design)
+     */
+    public void setWeights(List<WeightCopy> weights, String newSource) throws Exception {
+        java.util.Map<String, WeightCopy> byName = new java.util.HashMap<>();
+        for (WeightCopy w : weights) {
+            byName.put(w.node() + "/" + w.name(), w);
+        }
+        model.call((p, g) -> {
+            List<String> ids = p.block().nodeIds();
+            var children = p.block().getChildren();
+            for (int i = 0; i < children.size(); i++) {
+                for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> param : children.get(i).getValue().getParameters()) {
+                    if (!param.getValue().isInitialized()) {
+                        continue;
+                    }
+                    ai.djl.ndarray.NDArray a = param.getValue().getArray();
+                    WeightCopy w = byName.get(ids.get(i) + "/" + param.getKey());
+                    if (w == null || w.value().values().length != a.size()) {
+                        throw new IllegalArgumentException("the weights of " + ids.get(i) + " do not fit the network being "
+                                + "trained: it has changed since");
+                    }
+                    a.set(java.nio.FloatBuffer.wrap(w.value().values()));
+                }
+            }
+            return null;
+        });
+        source = newSource;
+        liveWeights = true;
     }
 
     /** Convolution blocks, in evaluation order. */
@@ -124,7 +161,7 @@ public final class NetworkLessons implements AutoCloseable {
             }
             kernels.add(k);
         }
-        return new LearnedFilters(source, node, kernels, model.trained());
+        return new LearnedFilters(source, node, kernels, trained(), liveWeights);
     }
 
     private FloatTensor weight(String node) throws Exception {
@@ -203,10 +240,18 @@ public final class NetworkLessons implements AutoCloseable {
      * gradient is not zero everywhere), averaged over {@link #FIELD_IMAGES} validation images.
      */
     public EffectiveField field(String node) throws Exception {
+        return field(node, -1, -1);
+    }
+
+    /**
+     * The same for the unit at ({@code row}, {@code col}) of {@code node}'s output; -1 (or a value past the
+     * output's edge) for its centre row or column.
+     */
+    public EffectiveField field(String node, int row, int col) throws Exception {
         Analysis a = NetworkAnalyzer.analyze(model.network());
         NodeInfo info = a.info(node).orElseThrow(() -> new IllegalArgumentException("the network has no block named " + node));
-        int y = (info.output().height() - 1) / 2;
-        int x = (info.output().width() - 1) / 2;
+        int y = row < 0 || row >= info.output().height() ? (info.output().height() - 1) / 2 : row;
+        int x = col < 0 || col >= info.output().width() ? (info.output().width() - 1) / 2 : col;
         int count = Math.min(data.scaled().imageLength() > 64 * 64 * 3 ? 4 : FIELD_IMAGES, data.scaled().size());
         float[] images = new float[count * data.scaled().imageLength()];
         System.arraycopy(data.scaled().pixels(), 0, images, 0, images.length);

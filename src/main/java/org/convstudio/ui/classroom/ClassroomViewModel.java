@@ -3,8 +3,6 @@ package org.convstudio.ui.classroom;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -25,6 +23,7 @@ import org.convstudio.analysis.lesson.KernelsLesson;
 import org.convstudio.analysis.lesson.ReceptiveFieldLesson;
 import org.convstudio.analysis.lesson.TrainingCurves;
 import org.convstudio.engine.lesson.LessonRuns;
+import org.convstudio.engine.probe.ProbeTap;
 import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LessonRenderer;
 import org.convstudio.analysis.lesson.LessonStep;
@@ -55,6 +54,8 @@ public final class ClassroomViewModel {
     private final ReadOnlyObjectWrapper<Slide> slide = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final AtomicLong version = new AtomicLong();
+    /** The request whose slide is on screen (ui thread). */
+    private long shownVersion;
     private int width = 1280;
     private int height = 720;
     private Lesson cached;
@@ -93,12 +94,17 @@ public final class ClassroomViewModel {
         this.trainer = engines == null ? null : new LessonTraining(engines.trainRunner(), ui, engines.arms(), engines.runs(),
                 engines.minIntervalNanos(), this::curvesArrived);
         this.network = engines == null ? null : engines.network();
-        choice.addListener((o, a, b) -> requestNetwork());
+        choice.addListener((o, a, b) -> {
+            requestNetwork();
+            updateListening();
+        });
         lessonId.addListener((o, a, b) -> {
             step.set(0);
             refresh();
             requestNetwork();
+            updateListening();
         });
+        this.follower = new RunFollower(this::roundArrived, ui);
         step.addListener((o, a, b) -> refresh());
         settings.addListener((o, a, b) -> refresh());
         presentation.addListener((o, a, b) -> refresh());
@@ -185,14 +191,55 @@ public final class ClassroomViewModel {
         }
         requested = choice.get();
         networkStatus.set("Reading " + choice.get().source().label() + "…");
-        network.request(choice.get(), facts -> {
-            live.set(live.get().withNetwork(facts));
-            liveVersion++;
-            networkStatus.set(facts.error());
-            if (NETWORK_LESSONS.contains(lessonId.get())) {
-                refresh();
-            }
-        });
+        network.request(choice.get(), this::factsArrived);
+    }
+
+    private void factsArrived(NetworkFacts facts) {
+        live.set(live.get().withNetwork(facts));
+        liveVersion++;
+        networkStatus.set(facts.error());
+        if (NETWORK_LESSONS.contains(lessonId.get())) {
+            refresh();
+        }
+    }
+
+    private final RunFollower follower;
+    private boolean shown;
+
+    /**
+     * Whether the Classroom is on screen. The network lessons follow the run training now (the chosen source
+     * is "Live") only while it is shown and one of them is open: only then does the run take probe rounds.
+     */
+    public void setShown(boolean on) {
+        shown = on;
+        updateListening();
+    }
+
+    /** Starts or stops listening to the chosen live run's probe tap, as {@link #setShown} says. */
+    private void updateListening() {
+        LessonNetwork.Source s = choice.get().source();
+        follower.follow(network != null && shown && s != null && NETWORK_LESSONS.contains(lessonId.get()) ? s.live() : null);
+    }
+
+    /** The run the lessons listen to now, or null (tests). */
+    ProbeTap listeningTo() {
+        return follower.listeningTo();
+    }
+
+    /** Probe rounds of the run training now that reached the lessons (tests). */
+    long liveRounds() {
+        return follower.rounds();
+    }
+
+    /** A probe round of the followed run, on the ui executor: the lessons read its weights on the network worker. */
+    private void roundArrived(ProbeTap.Tapped t) {
+        LessonNetwork.Source s = choice.get().source();
+        if (network == null || s == null || s.live() == null || !NETWORK_LESSONS.contains(lessonId.get())) {
+            return;
+        }
+        LessonNetwork.LiveRound round = new LessonNetwork.LiveRound(t.snapshot().weights(), t.epoch(), t.snapshot().step());
+        requested = choice.get();
+        network.request(choice.get(), round, ReceptiveFieldLesson.ID.equals(lessonId.get()), this::factsArrived);
     }
 
     /** The lessons that look into the chosen network. */
@@ -200,6 +247,8 @@ public final class ClassroomViewModel {
 
     /** Stops training and frees the open network (when the app closes). */
     public void shutdown() {
+        shown = false;
+        updateListening();
         stopTraining();
         if (network != null) {
             network.shutdown();
@@ -247,9 +296,14 @@ public final class ClassroomViewModel {
                 List<LessonStep> steps = lesson.steps();
                 int i = Math.min(wantedStep, steps.size() - 1);
                 BufferedImage img = new LessonRenderer(theme).render(lesson, i, w, h);
-                Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), numbersText(steps.get(i).numbers()), img);
+                Slide made = new Slide(id, lesson.title(), i, steps.size(), steps.get(i), NumbersLine.of(steps.get(i).numbers()), img);
                 ui.execute(() -> {
-                    if (version.get() == v) {
+                    // the newest request, or an older one for the very slide on screen: while a run trains, its
+                    // rounds ask for new slides faster than a slow machine draws them, and none would be shown
+                    boolean same = id.equals(lessonId.get()) && wantedStep == step.get() && w == width && h == height
+                            && presentation.get() == (theme == LessonRenderer.Theme.PRESENTATION);
+                    if (v > shownVersion && (version.get() == v || same)) {
+                        shownVersion = v;
                         error.set("");
                         slide.set(made);
                     }
@@ -308,33 +362,69 @@ public final class ClassroomViewModel {
         });
     }
 
-    /** The step's numbers as one line: "mlpWeights 40,000,000 · convParams 260". Lists and tables are left out. */
-    static String numbersText(Map<String, Object> numbers) {
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, Object> e : numbers.entrySet()) {
-            String v = value(e.getValue());
-            if (v == null) {
-                continue;
-            }
-            if (b.length() > 0) {
-                b.append("  ·  ");
-            }
-            b.append(e.getKey()).append(' ').append(v);
+    /**
+     * Loads test image {@code index} of the bundled sample on the worker for the kernel playground (0: the
+     * default digit); {@code done} gets null or a sentence saying why it cannot be used, on the ui executor.
+     */
+    public void useSampleImage(int index, Consumer<String> done) {
+        if (index == 0) {
+            usePicture(null);
+            done.accept(null);
+            return;
         }
-        return b.toString();
+        long v = pictureVersion.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                var p = new org.convstudio.analysis.lesson.Picture(PictureControls.SAMPLE_PREFIX + index,
+                        org.convstudio.engine.lesson.SampleDigit.load(index));
+                ui.execute(() -> {
+                    if (pictureVersion.get() == v) { // a later choice wins, whichever finishes first
+                        settings.set(settings.get().withPicture(p));
+                    }
+                    done.accept(null);
+                });
+            } catch (org.convstudio.engine.data.DatasetException e) {
+                String m = e.getMessage();
+                ui.execute(() -> {
+                    error.set(m);
+                    done.accept(m);
+                });
+            }
+        });
     }
 
-    private static String value(Object o) {
-        if (o instanceof Long || o instanceof Integer) {
-            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
-        }
-        if (o instanceof Double d) {
-            return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.format(Locale.ROOT, "%,d", d.longValue())
-                    : String.format(Locale.ROOT, "%.3f", d);
-        }
-        if (o instanceof String s && s.length() <= 60) {
-            return s;
-        }
-        return null;
+    /**
+     * Reads an image file on the worker for the kernel playground and, once read, filters it; {@code done} gets
+     * null or a sentence saying why the file cannot be used, on the ui executor.
+     */
+    public void usePictureFile(Path file, Consumer<String> done) {
+        long v = pictureVersion.incrementAndGet();
+        worker.execute(() -> {
+            org.convstudio.analysis.lesson.Picture p;
+            try {
+                p = org.convstudio.analysis.lesson.Picture.read(file);
+            } catch (java.io.IOException e) {
+                String m = e.getMessage();
+                ui.execute(() -> {
+                    error.set(m);
+                    done.accept(m);
+                });
+                return;
+            }
+            ui.execute(() -> {
+                if (pictureVersion.get() == v) {
+                    settings.set(settings.get().withPicture(p));
+                }
+                done.accept(null);
+            });
+        });
     }
+
+    /** The kernel playground's image now (a drawing; null for the default digit), superseding files and samples being read. */
+    public void usePicture(org.convstudio.analysis.lesson.Picture p) {
+        pictureVersion.incrementAndGet();
+        settings.set(settings.get().withPicture(p));
+    }
+
+    private final AtomicLong pictureVersion = new AtomicLong();
 }

@@ -18,7 +18,10 @@ import org.convstudio.engine.lesson.LessonRuns;
 import org.convstudio.engine.lesson.SampleDigit;
 import org.convstudio.ui.common.Background;
 import org.convstudio.ui.common.Workspace;
+import org.convstudio.ui.training.EngineRun;
 import org.convstudio.ui.training.RunCatalog;
+import org.convstudio.ui.training.RunState;
+import org.convstudio.ui.training.TrainingRun;
 import org.convstudio.model.graph.Network;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
@@ -26,10 +29,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The Classroom workspace: the course's lessons, live, with a presentation window for projectors. */
 public final class ClassroomWorkspace implements Workspace {
 
+    /** Start of the label of the run training now. */
+    static final String LIVE_PREFIX = "Live: ";
+
+    /** The source of the run training now (the same object while the same run trains), or null. */
+    private LessonNetwork.Source liveSource;
+
     /** Label of the source that follows the design being edited. */
     static final String CURRENT_DESIGN = "Current design (initial weights)";
 
     private final Supplier<Network> currentDesign;
+    private final javafx.beans.value.ObservableValue<TrainingRun> currentRun;
+    private final javafx.beans.value.ObservableValue<RunState> runState;
     private final Path dataDirectory;
     private final Consumer<String> openPreset;
     private final ObservableList<LessonNetwork.Source> sources = FXCollections.observableArrayList();
@@ -53,7 +64,19 @@ public final class ClassroomWorkspace implements Workspace {
      * @param openPreset    opens a preset in the designer (the case studies' button), or null
      */
     public ClassroomWorkspace(Supplier<Network> currentDesign, Path dataDirectory, Consumer<String> openPreset) {
+        this(currentDesign, null, null, dataDirectory, openPreset);
+    }
+
+    /**
+     * @param currentRun the Train workspace's current run (the network lessons follow it while it trains), or null
+     * @param runState   its state, or null
+     */
+    public ClassroomWorkspace(Supplier<Network> currentDesign, javafx.beans.value.ObservableValue<TrainingRun> currentRun,
+                              javafx.beans.value.ObservableValue<RunState> runState, Path dataDirectory,
+                              Consumer<String> openPreset) {
         this.currentDesign = currentDesign;
+        this.currentRun = currentRun;
+        this.runState = runState;
         this.dataDirectory = dataDirectory;
         this.openPreset = openPreset;
     }
@@ -115,6 +138,14 @@ public final class ClassroomWorkspace implements Workspace {
             viewModel = new ClassroomViewModel(Background.executor(), Platform::runLater, this::digit, new AutogradBackprop(),
                     engines);
             view = new ClassroomView(viewModel, sources, openPreset);
+            if (runState != null) {
+                // a run starts: the lessons can follow it; it ends: its folder joins the saved runs
+                runState.addListener((o, a, b) -> {
+                    if (b != null && (b.isActive() != (a != null && a.isActive()) || b.isTerminal())) {
+                        refreshSources();
+                    }
+                });
+            }
             refreshSources();
         }
         return view;
@@ -141,7 +172,20 @@ public final class ClassroomWorkspace implements Workspace {
     @Override
     public void onShown() {
         refreshSources();
+        viewModel().setShown(true);
         viewModel().refresh();
+    }
+
+    @Override
+    public void onHidden() {
+        viewModel().setShown(false);
+    }
+
+    /** The run training now in the Train workspace (an engine run), or null. */
+    private EngineRun trainingRun() {
+        TrainingRun r = currentRun == null ? null : currentRun.getValue();
+        RunState st = runState == null ? null : runState.getValue();
+        return r instanceof EngineRun e && st != null && st.isActive() ? e : null;
     }
 
     /**
@@ -155,6 +199,12 @@ public final class ClassroomWorkspace implements Workspace {
         Network design = currentDesign == null ? null : currentDesign.get();
         LessonNetwork.Source current = design == null || design.nodes().isEmpty() ? null
                 : new LessonNetwork.Source(CURRENT_DESIGN, design, null);
+        EngineRun running = trainingRun();
+        LessonNetwork.Source kept = liveSource;
+        liveSource = running == null ? null : kept != null && kept.live() == running.probes() ? kept
+                : new LessonNetwork.Source(LIVE_PREFIX + running.request().title(), running.request().network(), null,
+                        running.probes());
+        LessonNetwork.Source liveNow = liveSource;
         Path dir = dataDirectory;
         Background.submit(() -> {
             List<LessonNetwork.Source> runs = new ArrayList<>();
@@ -168,6 +218,9 @@ public final class ClassroomWorkspace implements Workspace {
             return runs;
         }, runs -> {
             List<LessonNetwork.Source> all = new ArrayList<>();
+            if (liveNow != null) {
+                all.add(liveNow);
+            }
             if (current != null) {
                 all.add(current);
             }
@@ -175,9 +228,11 @@ public final class ClassroomWorkspace implements Workspace {
             LessonNetwork.Choice c = viewModel.choiceProperty().get();
             sources.setAll(all);
             // by default the newest saved run of the design being edited (its trained weights), else the design
-            LessonNetwork.Source ofDesign = current == null ? null : runs.stream()
+            // and, while one trains, the run training now
+            LessonNetwork.Source ofDesign = liveNow != null ? liveNow : current == null ? null : runs.stream()
                     .filter(r -> sameBlocks(r.design(), current.design())).findFirst().orElse(current);
-            boolean byDefault = c.source() == null || c.source().label().equals(CURRENT_DESIGN) || c.source().equals(defaultPick);
+            boolean byDefault = c.source() == null || c.source().label().equals(CURRENT_DESIGN) || c.source().equals(defaultPick)
+                    || (c.source().live() != null && !all.contains(c.source()));
             LessonNetwork.Source keep = c.source() == null ? null
                     : all.stream().filter(s -> s.label().equals(c.source().label())).findFirst().orElse(null);
             LessonNetwork.Source pick = byDefault && ofDesign != null ? ofDesign

@@ -117,10 +117,16 @@ final class LessonControls {
                 Label customLabel = new Label("Your kernel (rows split by ;), Enter to apply");
                 customLabel.setWrapText(true);
                 Runnable learned = () -> {
-                    kernel.getItems().removeIf(t -> t.startsWith("Learned:"));
                     var f = vm.liveProperty().get().network().filters();
-                    if (f != null) {
-                        kernel.getItems().addAll(KernelsLesson.learnedTitles(f));
+                    List<String> now = kernel.getItems().stream().filter(t -> t.startsWith("Learned:")).toList();
+                    List<String> wanted = f == null ? List.of() : KernelsLesson.learnedTitles(f);
+                    if (!now.equals(wanted)) { // the same titles (a run's next round): the step stays where it is
+                        int step = vm.stepProperty().get();
+                        kernel.getItems().removeIf(t -> t.startsWith("Learned:"));
+                        kernel.getItems().addAll(wanted);
+                        if (step < kernel.getItems().size()) {
+                            vm.stepProperty().set(step);
+                        }
                     }
                     if (kernel.getSelectionModel().getSelectedIndex() != vm.stepProperty().get()
                             && vm.stepProperty().get() < kernel.getItems().size()) {
@@ -130,6 +136,7 @@ final class LessonControls {
                 learned.run();
                 LiveControls.listen(box, vm.liveProperty(), (o, a, b) -> learned.run());
                 box.getChildren().addAll(new Label("Kernel"), kernel, customLabel, custom);
+                PictureControls.add(box, vm);
                 LiveControls.network(box, vm, sources);
             }
             case "receptive-field" -> {

@@ -10,6 +10,7 @@ import org.convstudio.analysis.lesson.KernelsLesson;
 import org.convstudio.analysis.lesson.Lesson;
 import org.convstudio.analysis.lesson.LocalityLesson;
 import org.convstudio.analysis.lesson.OverfittingLesson;
+import org.convstudio.analysis.lesson.Picture;
 import org.convstudio.analysis.lesson.ParameterExplosionLesson;
 import org.convstudio.analysis.lesson.PoolingLesson;
 import org.convstudio.analysis.lesson.ReceptiveFieldLesson;
@@ -20,37 +21,44 @@ import org.convstudio.analysis.lesson.ReceptiveFieldLesson;
  * @param imageSide side of the square image in the parameter-explosion lesson
  * @param shift pixels the locality lesson moves the digit
  * @param layers 3×3 layers stacked in the receptive-field lesson
+ * @param picture the image of the kernel playground (a drawing or an image file), or null for the sample digit
  */
 public record LessonSettings(int imageSide, int hiddenUnits, int shift, double x1, double x2, double target,
                              double rate, int stride, int padding, int dilation, boolean flip, int layers,
-                             String customKernel) {
+                             String customKernel, Picture picture) {
 
-    public static final LessonSettings DEFAULTS = new LessonSettings(200, 1000, 2, 2, -1, 1, 0.2, 1, 0, 1, false, 3, "");
+    public static final LessonSettings DEFAULTS = new LessonSettings(200, 1000, 2, 2, -1, 1, 0.2, 1, 0, 1, false, 3, "", null);
 
     public LessonSettings withImage(int side, int hidden) {
-        return new LessonSettings(side, hidden, shift, x1, x2, target, rate, stride, padding, dilation, flip, layers, customKernel);
+        return new LessonSettings(side, hidden, shift, x1, x2, target, rate, stride, padding, dilation, flip, layers, customKernel, picture);
     }
 
     public LessonSettings withShift(int s) {
-        return new LessonSettings(imageSide, hiddenUnits, s, x1, x2, target, rate, stride, padding, dilation, flip, layers, customKernel);
+        return new LessonSettings(imageSide, hiddenUnits, s, x1, x2, target, rate, stride, padding, dilation, flip, layers, customKernel, picture);
     }
 
     public LessonSettings withBackprop(double nx1, double nx2, double nTarget, double nRate) {
-        return new LessonSettings(imageSide, hiddenUnits, shift, nx1, nx2, nTarget, nRate, stride, padding, dilation, flip, layers, customKernel);
+        return new LessonSettings(imageSide, hiddenUnits, shift, nx1, nx2, nTarget, nRate, stride, padding, dilation, flip, layers, customKernel, picture);
     }
 
     public LessonSettings withConvolution(int s, int p, int d, boolean f) {
-        return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, s, p, d, f, layers, customKernel);
+        return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, s, p, d, f, layers, customKernel, picture);
     }
 
     public LessonSettings withLayers(int n) {
-        return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, stride, padding, dilation, flip, n, customKernel);
+        return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, stride, padding, dilation, flip, n, customKernel, picture);
     }
 
     /** A kernel typed by the teacher ("" for none), shown after the built-in ones. */
     public LessonSettings withCustomKernel(String text) {
         return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, stride, padding, dilation, flip, layers,
-                text == null ? "" : text.trim());
+                text == null ? "" : text.trim(), picture);
+    }
+
+    /** The image the kernel playground filters: a drawing or an image file; null for the sample digit. */
+    public LessonSettings withPicture(Picture p) {
+        return new LessonSettings(imageSide, hiddenUnits, shift, x1, x2, target, rate, stride, padding, dilation, flip, layers,
+                customKernel, p);
     }
 
     /** Builds lesson {@code id} with these settings; throws IllegalArgumentException with a plain message. */
@@ -69,7 +77,8 @@ public record LessonSettings(int imageSide, int hiddenUnits, int shift, double x
                     .withTarget(target).withRate(rate), solver);
             case ConvolutionLesson.ID -> net.kernel() != null ? ConvolutionLesson.ofLayer(net.kernel(), flip)
                     : new ConvolutionLesson(ConvolutionLesson.TOY_INPUT, ConvolutionLesson.TOY_KERNEL, stride, padding, dilation, flip);
-            case KernelsLesson.ID -> new KernelsLesson(digit.get(), customKernel.isEmpty() ? null : KernelsLesson.parse(customKernel),
+            case KernelsLesson.ID -> new KernelsLesson(picture != null ? picture : new Picture(KernelsLesson.SAMPLE_NAME, digit.get()),
+                    customKernel.isEmpty() ? null : KernelsLesson.parse(customKernel),
                     net.filters());
             case PoolingLesson.ID -> new PoolingLesson();
             case ReceptiveFieldLesson.ID -> new ReceptiveFieldLesson(2 * layers + 3,

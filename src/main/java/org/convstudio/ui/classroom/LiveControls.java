@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -98,7 +100,7 @@ final class LiveControls {
         status.setId("lesson-network-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.networkStatusProperty());
-        box.getChildren().addAll(wrapped("Network (the current design or a saved run)"), pick, status);
+        box.getChildren().addAll(wrapped("Network (the run training now, the current design or a saved run)"), pick, status);
     }
 
     private static List<String> layers(ClassroomViewModel vm, boolean convolutions) {
@@ -155,28 +157,78 @@ final class LiveControls {
                 new Label("Input channel"), channel);
     }
 
-    /** The block whose centre unit's effective field is shown. */
+    /** The block whose unit's effective field is shown, and the unit: its centre or one the teacher picks. */
     static void field(VBox box, ClassroomViewModel vm) {
         ComboBox<String> layer = new ComboBox<>();
         layer.setId("lesson-field-layer");
         layer.setMaxWidth(Double.MAX_VALUE);
+        CheckBox centre = new CheckBox("Its centre unit");
+        centre.setId("lesson-field-centre");
+        Spinner<Integer> row = LessonControls.intSpinner("lesson-field-row", 0, 4095, 0, 1);
+        Spinner<Integer> col = LessonControls.intSpinner("lesson-field-col", 0, 4095, 0, 1);
+        Label size = new Label();
+        size.setWrapText(true);
+        boolean[] filling = {false};
         Runnable fill = () -> {
+            filling[0] = true;
             List<String> items = new ArrayList<>();
             items.add(DEEPEST);
             items.addAll(layers(vm, false));
             layer.getItems().setAll(items);
-            String chosen = vm.choiceProperty().get().fieldLayer();
-            layer.setValue(items.contains(chosen) ? chosen : DEEPEST);
+            LessonNetwork.Choice c = vm.choiceProperty().get();
+            layer.setValue(items.contains(c.fieldLayer()) ? c.fieldLayer() : DEEPEST);
+            int[] hw = outputSize(vm, items.size() > 1 && !DEEPEST.equals(layer.getValue()) ? layer.getValue()
+                    : items.size() > 1 ? items.get(items.size() - 1) : null);
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) row.getValueFactory()).setMax(Math.max(0, hw[0] - 1));
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) col.getValueFactory()).setMax(Math.max(0, hw[1] - 1));
+            boolean atCentre = c.unitRow() < 0 || c.unitCol() < 0;
+            centre.setSelected(atCentre);
+            row.getValueFactory().setValue(atCentre ? (hw[0] - 1) / 2 : Math.min(c.unitRow(), hw[0] - 1));
+            col.getValueFactory().setValue(atCentre ? (hw[1] - 1) / 2 : Math.min(c.unitCol(), hw[1] - 1));
+            row.setDisable(atCentre);
+            col.setDisable(atCentre);
+            size.setText(hw[0] > 0 ? "Its output is " + hw[0] + "×" + hw[1] + " units." : "");
+            filling[0] = false;
         };
         fill.run();
-        layer.valueProperty().addListener((o, a, l) -> vm.choiceProperty().set(vm.choiceProperty().get()
-                .withField(l == null || DEEPEST.equals(l) ? "" : l)));
+        layer.valueProperty().addListener((o, a, l) -> {
+            if (!filling[0]) {
+                vm.choiceProperty().set(vm.choiceProperty().get().withField(l == null || DEEPEST.equals(l) ? "" : l));
+            }
+        });
+        Runnable unit = () -> {
+            row.setDisable(centre.isSelected());
+            col.setDisable(centre.isSelected());
+            if (!filling[0]) {
+                vm.choiceProperty().set(centre.isSelected() ? vm.choiceProperty().get().withUnit(-1, -1)
+                        : vm.choiceProperty().get().withUnit(row.getValue(), col.getValue()));
+            }
+        };
+        centre.selectedProperty().addListener((o, a, b) -> unit.run());
+        row.valueProperty().addListener((o, a, b) -> unit.run());
+        col.valueProperty().addListener((o, a, b) -> unit.run());
         listen(box, vm.choiceProperty(), (o, a, c) -> {
-            if (a == null || c.source() != a.source()) {
+            if (a == null || c.source() != a.source() || !c.fieldLayer().equals(a.fieldLayer())
+                    || (c.unitRow() < 0) != centre.isSelected()) {
                 fill.run();
             }
         });
-        box.getChildren().addAll(wrapped("Effective field of the centre unit of"), layer);
+        box.getChildren().addAll(wrapped("Effective field of a unit of"), layer, centre, size,
+                new HBox(6, new VBox(2, new Label("Row"), row), new VBox(2, new Label("Column"), col)));
+    }
+
+    /** Height and width of {@code node}'s output in the chosen network ({0, 0} when unknown). */
+    private static int[] outputSize(ClassroomViewModel vm, String node) {
+        LessonNetwork.Source s = vm.choiceProperty().get().source();
+        if (s == null || s.design() == null || node == null) {
+            return new int[] {0, 0};
+        }
+        try {
+            var info = org.convstudio.model.analysis.NetworkAnalyzer.analyze(s.design()).info(node).orElse(null);
+            return info == null ? new int[] {0, 0} : new int[] {info.output().height(), info.output().width()};
+        } catch (RuntimeException e) {
+            return new int[] {0, 0};
+        }
     }
 
     static Label wrapped(String text) {

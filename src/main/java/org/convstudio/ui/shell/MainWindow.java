@@ -85,7 +85,8 @@ public final class MainWindow {
             inspect.showSample(run, sample);
         });
         add(embed);
-        classroom = new ClassroomWorkspace(() -> design.viewModel().getNetwork(), services.dataDirectory(),
+        classroom = new ClassroomWorkspace(() -> design.viewModel().getNetwork(), training.currentRunProperty(),
+                training.stateProperty(), services.dataDirectory(),
                 id -> design.confirmDiscard(() -> {
                     design.loadPreset(id);
                     show("design");

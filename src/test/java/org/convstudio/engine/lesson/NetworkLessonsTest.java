@@ -77,4 +77,32 @@ class NetworkLessonsTest {
             assertEquals(NetworkLessons.FIELD_IMAGES, f.images());
         }
     }
+
+    /** Weights copied from another model of the same network (as a live probe copies them) are what the lessons read. */
+    @Test
+    void weightsOfARunningNetworkReplaceTheOwnOnes() throws Exception {
+        List<org.convstudio.engine.probe.WeightCopy> other;
+        try (org.convstudio.engine.probe.InspectionModel m = org.convstudio.engine.probe.InspectionModel.open(Presets.get("lenet"), 7)) {
+            other = m.call((p, g) -> p.weights(false));
+        }
+        float[] conv1 = other.stream().filter(w -> w.node().equals("conv1") && w.name().toLowerCase().contains("weight"))
+                .findFirst().orElseThrow().value().values();
+        try (NetworkLessons n = NetworkLessons.design(Presets.get("lenet"))) {
+            assertTrue(Math.abs(n.filters().kernels().get(2)[1][4] - conv1[(2 * 5 + 1) * 5 + 4]) > 1e-6, "another start");
+            n.setWeights(other, "the run training now (epoch 3 · step 90)");
+            LearnedFilters f = n.filters();
+            assertEquals(conv1[(2 * 5 + 1) * 5 + 4], f.kernels().get(2)[1][4], 1e-7);
+            assertTrue(f.trained());
+            assertEquals("the run training now (epoch 3 · step 90)", f.source());
+            // a unit the teacher picks: conv2's corner, whose field is clipped by the image's edge
+            EffectiveField corner = n.field("conv2", 0, 9);
+            assertEquals(0, corner.row());
+            assertEquals(9, corner.col());
+            assertEquals(1.0, corner.insideTheoretical(), 1e-9);
+            assertEquals(0, corner.top());
+            assertEquals(14, corner.size());
+            assertTrue(corner.height() < 14, "clipped at the top: " + corner.height());
+            assertEquals(4, n.field("conv2", -1, 99).col(), "out of range: the centre");
+        }
+    }
 }

@@ -101,6 +101,59 @@ class ClassroomGuiTest {
         GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().step() == oneBased - 1, 30);
     }
 
+    /** The kernels filter a drawing made with the mouse, and an image file read on the worker. */
+    @Test
+    void kernelsFilterADrawingAndAnImageFile() throws Exception {
+        lesson("kernels");
+        step(4); // the Laplacian
+        robot.clickOn("#lesson-image-draw");
+        try {
+            GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("your drawing"), 30);
+        } catch (java.util.concurrent.TimeoutException e) {
+            javafx.scene.image.WritableImage shot = GuiTestSupport.fx(() -> app.stage().getScene().snapshot(null));
+            ImageIO.write(SwingFXUtils.fromFXImage(shot, null), "png", new java.io.File("target/kernels-draw-fail.png"));
+            throw new AssertionError(GuiTestSupport.fx(() -> classroom.viewModel().settingsProperty().get().picture() + " / "
+                    + classroom.viewModel().slideProperty().get().data().text() + " / " + classroom.viewModel().errorProperty().get()));
+        }
+        shows("min 0  ·  max 0");
+        LessonDrawPad pad = node("#lesson-draw");
+        Node canvas = node("#lesson-draw-canvas");
+        javafx.geometry.Bounds b = GuiTestSupport.fx(() -> canvas.localToScreen(canvas.getBoundsInLocal()));
+        robot.drag(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5, javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.5);
+        assertTrue(GuiTestSupport.fx(pad::ink) > 10, "the stroke left ink");
+        GuiTestSupport.waitUntil(() -> !numbers().endsWith("max 0"), 30);
+        double max = shown("max");
+        assertTrue(shown("min") < -0.5 && max > 0.5, "the Laplacian of a stroke: " + numbers());
+        step(1); // identity: the drawing itself
+        shows("max 1");
+        robot.clickOn("#lesson-draw-clear");
+        GuiTestSupport.waitUntil(() -> numbers().endsWith("min 0  ·  max 0"), 30);
+
+        // an image file: a vertical edge; Sobel x left of it is 1/4 + 1/2 + 1/4 = 1
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(6, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < 5; r++) {
+            for (int c = 3; c < 6; c++) {
+                img.setRGB(c, r, 0xffffff);
+            }
+        }
+        Path file = Files.createTempDirectory("kernels").resolve("edge.png");
+        ImageIO.write(img, "png", file.toFile());
+        GuiTestSupport.fx(() -> classroom.viewModel().usePictureFile(file, m -> { }));
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("edge.png"), 30);
+        step(7);
+        shows("min -1  ·  max 1");
+        assertEquals("Filtering edge.png (6×5, grey).", GuiTestSupport.fx(() -> ((Label) app.stage().getScene()
+                .lookup("#lesson-image-name")).getText()));
+        robot.clickOn("#lesson-image-sample");
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("the sample digit"), 30);
+        // another digit of the bundled sample
+        Spinner<Integer> index = node("#lesson-image-index");
+        GuiTestSupport.fx(() -> index.getValueFactory().setValue(3));
+        GuiTestSupport.waitUntil(() -> classroom.viewModel().slideProperty().get().data().text().contains("sample digit 3"), 30);
+        assertTrue(shown("max") > 0.9, "a digit's brightest pixels, through Sobel x: " + numbers());
+    }
+
     @Test
     void parameterExplosionFollowsTheImageSize() throws Exception {
         lesson("parameter-explosion");

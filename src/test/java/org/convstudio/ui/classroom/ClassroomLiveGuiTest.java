@@ -168,6 +168,20 @@ class ClassroomLiveGuiTest {
         shows("theoreticalField 14", 60);
         double side = numbersValue("effectiveSide50");
         assertTrue(side >= 1 && side <= 14, "half of the gradient within the field: " + side);
+        // a unit the teacher picks: conv2's output is 10×10, its centre (4, 4); the corner's field reaches into the padding
+        shows("unit 4,4", 10);
+        javafx.scene.control.CheckBox centre = node("#lesson-field-centre");
+        javafx.scene.control.Spinner<Integer> row = node("#lesson-field-row");
+        javafx.scene.control.Spinner<Integer> col = node("#lesson-field-col");
+        assertTrue(GuiTestSupport.fx(row::isDisabled), "the centre unit: no row to choose");
+        GuiTestSupport.fx(() -> centre.setSelected(false));
+        GuiTestSupport.fx(() -> {
+            row.getValueFactory().setValue(0);
+            col.getValueFactory().setValue(9);
+        });
+        shows("unit 0,9", 60);
+        assertTrue(GuiTestSupport.fx(() -> classroom.viewModel().slideProperty().get().data().text()).contains("The unit at (0, 9) of conv2"));
+        assertEquals(9, GuiTestSupport.fx(() -> classroom.viewModel().liveProperty().get().network().field().col()));
 
         lesson("convolution");
         ComboBox<String> layer = node("#lesson-layer");
