@@ -25,6 +25,7 @@ public class ConvStudioApp extends Application {
     private static volatile ConvStudioApp instance;
 
     private AppPrefs prefs;
+    private java.util.List<javafx.scene.image.Image> icons;
     private MainWindow window;
     private Stage stage;
     private long startupMillis = -1;
@@ -50,6 +51,7 @@ public class ConvStudioApp extends Application {
         LOG.debug("start-up: init at {} ms", sinceJvmStart());
         prefs = AppPrefs.load();
         LOG.debug("start-up: preferences read at {} ms", sinceJvmStart());
+        icons = AppIcon.images();
         AppLog.install(org.convstudio.engine.run.RunLocation.dataDirectory()); // rotated log file in the data folder
     }
 
@@ -60,6 +62,7 @@ public class ConvStudioApp extends Application {
         }
         stage = primaryStage;
         instance = this;
+        stage.getIcons().setAll(icons != null ? icons : AppIcon.images());
         ErrorReporter.install(() -> stage);
         Theme.of(prefs.theme()).apply();
 
@@ -97,7 +100,14 @@ public class ConvStudioApp extends Application {
             });
             return;
         }
-        window.design().checkRecovery();
+        java.util.Optional<java.nio.file.Path> file =
+                org.convstudio.model.io.DesignFileArgument.of(getParameters().getRaw().toArray(String[]::new));
+        if (file.isPresent()) { // started by the desktop's file association (Launcher routes only that here)
+            LOG.info("Opening {} given at start-up", file.get());
+            window.design().open(file.get()); // unsaved work of a crashed window is offered at the next plain start
+        } else {
+            window.design().checkRecovery();
+        }
     }
 
     /**
