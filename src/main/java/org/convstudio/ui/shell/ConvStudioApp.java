@@ -52,6 +52,7 @@ public class ConvStudioApp extends Application {
         prefs = AppPrefs.load();
         LOG.debug("start-up: preferences read at {} ms", sinceJvmStart());
         icons = AppIcon.images();
+        DataFolderSetting.applyAtStartup(prefs); // before anything writes into the data folder
         AppLog.install(org.convstudio.engine.run.RunLocation.dataDirectory()); // rotated log file in the data folder
     }
 
@@ -93,6 +94,12 @@ public class ConvStudioApp extends Application {
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);
         afterFirstFrame(scene);
+        java.util.Optional<java.nio.file.Path> file =
+                org.convstudio.model.io.DesignFileArgument.of(getParameters().getRaw().toArray(String[]::new));
+        if (file.isPresent()) { // started by the desktop's file association (Launcher routes only that here)
+            LOG.info("Opening {} given at start-up", file.get());
+            window.design().open(file.get()); // unsaved work of a crashed window is offered at the next plain start
+        }
         if (Boolean.getBoolean("convstudio.smokeTest")) { // packaging/smoke-test.sh: the window came up, close it
             Platform.runLater(() -> {
                 stage.hide();
@@ -100,12 +107,7 @@ public class ConvStudioApp extends Application {
             });
             return;
         }
-        java.util.Optional<java.nio.file.Path> file =
-                org.convstudio.model.io.DesignFileArgument.of(getParameters().getRaw().toArray(String[]::new));
-        if (file.isPresent()) { // started by the desktop's file association (Launcher routes only that here)
-            LOG.info("Opening {} given at start-up", file.get());
-            window.design().open(file.get()); // unsaved work of a crashed window is offered at the next plain start
-        } else {
+        if (file.isEmpty()) {
             window.design().checkRecovery();
         }
     }
