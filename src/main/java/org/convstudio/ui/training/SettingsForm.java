@@ -70,7 +70,7 @@ final class SettingsForm {
         if (noGpu && o == DeviceOption.GPU) {
             return "GPU (none found: uses the CPU)";
         }
-        return o == DeviceOption.AUTO ? (noGpu ? "Auto (CPU: no GPU found)" : "Auto (GPU if there is one)") : o.label();
+        return o == DeviceOption.AUTO ? (noGpu ? "Auto (no GPU: CPU)" : "Auto (GPU if any)") : o.label();
     }
 
     /** Shows that the run fell back to the CPU. */
