@@ -30,10 +30,33 @@ extra=()
 if [ "$MODULES" != all ]; then
   extra+=(--add-modules "$MODULES")
 fi
+# the app icon (drawn by packaging/icon/IconMaker.java) in the format each system wants
 case "$TYPE" in
-  deb) extra+=(--linux-shortcut --linux-menu-group Education --linux-package-name convstudio
-               --linux-app-category education) ;;
-  msi) extra+=(--win-menu --win-shortcut --win-dir-chooser) ;;
+  dmg|pkg) icon=packaging/icon/convstudio.icns ;;
+  msi|exe) icon=packaging/icon/convstudio.ico ;;
+  *) case "$(uname -s)" in
+       Darwin) icon=packaging/icon/convstudio.icns ;;
+       MINGW*|MSYS*|CYGWIN*) icon=packaging/icon/convstudio.ico ;;
+       *) icon=packaging/icon/convstudio-256.png ;;
+     esac ;;
+esac
+extra+=(--icon "$icon")
+# installers register *.convnet.json (mime type application/x-convstudio-network+json) with the app: the
+# desktop starts the launcher with the file's path, and the app opens that design
+if [ "$TYPE" != app-image ]; then
+  assoc=target/convnet-file.properties
+  cp packaging/convnet-file.properties "$assoc"
+  echo "icon=$icon" >> "$assoc"
+  extra+=(--file-associations "$assoc")
+fi
+case "$TYPE" in
+  # packaging/linux/ConvStudio.desktop replaces jpackage's desktop-entry template: its Exec line passes the
+  # opened file (%f), which jpackage 17's own template leaves out; JavaFX draws through GTK 3 (loaded at run
+  # time, so jpackage cannot see it among the dependencies)
+  deb|rpm) extra+=(--linux-shortcut --linux-menu-group Education --linux-package-name convstudio
+               --linux-app-category education --resource-dir packaging/linux --linux-package-deps libgtk-3-0) ;;
+  msi|exe) extra+=(--win-menu --win-shortcut --win-dir-chooser) ;;
+  dmg|pkg) extra+=(--mac-package-name ConvStudio) ;;
 esac
 jpackage --type "$TYPE" --name ConvStudio --app-version "$VERSION" \
   --description "Design, train and look inside convolutional neural networks" \

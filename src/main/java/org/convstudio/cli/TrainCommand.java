@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (same seed, same run). Default ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu | gpu:N (falls back to the CPU with a notice). Default ${DEFAULT-VALUE}.")
+    @Option(names = "--device", defaultValue = "cpu", description = "cpu | gpu | gpu:N (falls back to the CPU with a notice) | auto (GPU 0 when there is one, else the CPU). Default ${DEFAULT-VALUE}.")
     String device;
 
     @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (0: all cores). Default ${DEFAULT-VALUE}.")
@@ -313,7 +313,7 @@ final class TrainCommand implements Callable<Integer> {
         try {
             dev = DeviceRequest.parse(device);
         } catch (IllegalArgumentException e) {
-            throw new UserError("Unknown device \"" + device + "\" — use cpu, gpu or gpu:N");
+            throw new UserError("Unknown device \"" + device + "\" — use cpu, gpu, gpu:N or auto");
         }
         try {
             TrainingConfig.Builder b = TrainingConfig.builder().setBatchSize(batch).setEpochs(epochs)

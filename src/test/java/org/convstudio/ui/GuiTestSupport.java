@@ -34,9 +34,14 @@ public final class GuiTestSupport {
     }
 
     public static ConvStudioApp start() throws TimeoutException {
+        return start(new String[0]);
+    }
+
+    /** Starts the app with program arguments (as the launcher passes them, e.g. a design file to open). */
+    public static ConvStudioApp start(String... args) throws TimeoutException {
         requireDesktop();
         FxToolkit.registerPrimaryStage();
-        ConvStudioApp app = (ConvStudioApp) FxToolkit.setupApplication(ConvStudioApp.class);
+        ConvStudioApp app = (ConvStudioApp) FxToolkit.setupApplication(ConvStudioApp.class, args);
         // the Design workspace is built after the window's first frame
         waitUntil(() -> fx(() -> app.window().currentWorkspace()) != null, 30);
         WaitForAsyncUtils.waitForFxEvents();

@@ -40,12 +40,18 @@ public final class Devices {
         return names;
     }
 
-    /** Chooses the device for a request; a GPU that is not there falls back to the CPU with a notice. */
+    /**
+     * Chooses the device for a request; a GPU that is not there falls back to the CPU with a notice, and
+     * automatic takes GPU 0 when there is one and the CPU otherwise, without a notice.
+     */
     public static DeviceChoice choose(DeviceRequest request) {
         if (request.kind() == DeviceRequest.Kind.CPU) {
             return new DeviceChoice(Device.cpu(), request, "");
         }
         int gpus = gpuCount();
+        if (request.kind() == DeviceRequest.Kind.AUTO) {
+            return new DeviceChoice(gpus > 0 ? Device.gpu(0) : Device.cpu(), request, "");
+        }
         if (gpus == 0) {
             return new DeviceChoice(Device.cpu(), request, "GPU " + request.index()
                     + " was requested but no CUDA GPU is available to PyTorch (" + engine().getVersion()

@@ -27,6 +27,7 @@ import javafx.scene.text.Font;
  *       changes mark the plot dirty and request a layout; drawing happens in
  *       {@link #layoutChildren()}.</li>
  *   <li>Axes with "nice" ticks, optional log-scale y, a legend, title and axis labels.</li>
+ *   <li>Right-click: save the chart as PNG or SVG ({@link PlotExport}).</li>
  *   <li>Colours follow the theme: text and grid colours come from CSS (style classes
  *       {@code line-plot-text} and {@code line-plot-grid}, looked-up AtlantaFX colours).</li>
  * </ul>
@@ -182,6 +183,12 @@ public class LinePlot extends Region {
         emptyText.addListener((o, a, b) -> markDirty());
         setMinSize(120, 90);
         setPrefSize(480, 300);
+        PlotExport.install(this); // context menu: save as PNG or SVG
+    }
+
+    /** The chart as an SVG document of {@code width} × {@code height}, redrawn from the visible series' data. */
+    public String toSvg(double width, double height) {
+        return PlotSvg.write(PlotExport.chart(this, width, height));
     }
 
     /** Adds a series with the next palette colour. */

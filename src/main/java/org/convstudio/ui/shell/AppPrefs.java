@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Window geometry, theme, Large Text, runs folder, threads and recent files, kept in {@link Preferences} (user node {@code org/convstudio};
+ * Window geometry, theme, Large Text, data and runs folders, threads, device and recent files, kept in {@link Preferences} (user node {@code org/convstudio};
  * tests use another node through the {@code convstudio.prefs} system property).
  *
  * <p>{@link #load()} reads everything at once and is meant for the launcher thread
@@ -33,6 +33,8 @@ public final class AppPrefs {
     private String theme;
     private boolean largeText;
     private String runsFolder = "";
+    private String dataFolder = "";
+    private String device = "cpu";
     private int threads;
     private final List<Path> recent = new ArrayList<>();
 
@@ -57,6 +59,8 @@ public final class AppPrefs {
             p.theme = n.get("theme", "light");
             p.largeText = n.getBoolean("largeText", false);
             p.runsFolder = n.get("runsFolder", "");
+            p.dataFolder = n.get("dataFolder", "");
+            p.device = n.get("device", "cpu");
             p.threads = Math.max(0, n.getInt("threads", 0));
             for (int i = 0; i < MAX_RECENT; i++) {
                 String s = n.get("recent." + i, null);
@@ -113,6 +117,26 @@ public final class AppPrefs {
     public void setRunsFolder(String folder) {
         runsFolder = folder == null ? "" : folder.strip();
         node.put("runsFolder", runsFolder);
+    }
+
+    /** The app's data folder (log, recovery, default runs folder), or "" for {@code ~/.convstudio}. */
+    public String dataFolder() {
+        return dataFolder;
+    }
+
+    public void setDataFolder(String folder) {
+        dataFolder = folder == null ? "" : folder.strip();
+        node.put("dataFolder", dataFolder);
+    }
+
+    /** The device key of the app's runs ("auto", "cpu", "gpu"). */
+    public String device() {
+        return device;
+    }
+
+    public void setDevice(String key) {
+        device = key == null ? "cpu" : key;
+        node.put("device", device);
     }
 
     /** PyTorch threads for training in the app (0: automatic). */

@@ -25,6 +25,7 @@ public class ConvStudioApp extends Application {
     private static volatile ConvStudioApp instance;
 
     private AppPrefs prefs;
+    private java.util.List<javafx.scene.image.Image> icons;
     private MainWindow window;
     private Stage stage;
     private long startupMillis = -1;
@@ -51,6 +52,8 @@ public class ConvStudioApp extends Application {
         LOG.debug("start-up: init at {} ms", sinceJvmStart());
         prefs = AppPrefs.load();
         LOG.debug("start-up: preferences read at {} ms", sinceJvmStart());
+        icons = AppIcon.images();
+        DataFolderSetting.applyAtStartup(prefs); // before anything writes into the data folder
         AppLog.install(org.convstudio.engine.run.RunLocation.dataDirectory()); // rotated log file in the data folder
     }
 
@@ -61,6 +64,7 @@ public class ConvStudioApp extends Application {
         }
         stage = primaryStage;
         instance = this;
+        stage.getIcons().setAll(icons != null ? icons : AppIcon.images());
         ErrorReporter.install(() -> stage);
         Theme.of(prefs.theme()).apply();
 
@@ -91,6 +95,13 @@ public class ConvStudioApp extends Application {
         startupMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("Main window shown {} ms after JVM start", startupMillis);
         afterFirstFrame(scene);
+        java.util.Optional<java.nio.file.Path> file =
+                org.convstudio.model.io.DesignFileArgument.of(getParameters().getRaw().toArray(String[]::new));
+        if (file.isPresent()) { // started by the desktop's file association (Launcher routes only that here)
+            LOG.info("Opening {} given at start-up", file.get());
+            window.design().open(file.get());
+            openedAtStart = true;
+        }
         if (Boolean.getBoolean("convstudio.smokeTest")) { // packaging/smoke-test.sh: the window came up, close it
             Platform.runLater(() -> {
                 stage.hide();
@@ -104,7 +115,9 @@ public class ConvStudioApp extends Application {
     private void showDesign(Scene scene) {
         window.showFirstWorkspace();
         designShownFrame(scene);
-        window.design().checkRecovery();
+        if (!openedAtStart) { // unsaved work of a crashed window is offered at the next plain start
+            window.design().checkRecovery();
+        }
     }
 
     /**
@@ -154,6 +167,8 @@ public class ConvStudioApp extends Application {
     }
 
     private volatile long firstFrameMillis = -1;
+    /** Started with a design file (the desktop's file association): no recovery offer this time. */
+    private boolean openedAtStart;
 
     /** {@code -Dconvstudio.startup.exit=true}: quit as soon as the first frame is laid out (start-up benchmark). */
     public static final String STARTUP_EXIT_PROPERTY = "convstudio.startup.exit";

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -20,24 +21,39 @@ import javafx.stage.Window;
 import org.convstudio.engine.device.TorchThreads;
 import org.convstudio.engine.run.RunLocation;
 import org.convstudio.ui.common.Css;
+import org.convstudio.ui.training.DeviceOption;
 
 /**
- * File ▸ Settings: theme, Large Text, the folder new runs go into and the PyTorch threads the app trains with.
- * OK applies and keeps them in the preferences ({@link AppPrefs}); Cancel changes nothing.
+ * File ▸ Settings: theme, Large Text, the data folder, the folder new runs go into, the device and the PyTorch
+ * threads the app trains with. OK applies and keeps them in the preferences ({@link AppPrefs}); Cancel changes
+ * nothing.
  */
 final class SettingsWindow {
 
-    /** The chosen values. */
-    record Values(Theme theme, boolean largeText, String runsFolder, int threads) {
+    /** The chosen values ({@code dataFolder} and {@code runsFolder} "" for the defaults). */
+    record Values(Theme theme, boolean largeText, String dataFolder, String runsFolder, DeviceOption device, int threads) {
+
+        /** The values of the settings this window had before the data folder and device. */
+        Values(Theme theme, boolean largeText, String runsFolder, int threads) {
+            this(theme, largeText, "", runsFolder, DeviceOption.CPU, threads);
+        }
+    }
+
+    /** Which folders the command line fixed (shown read-only). */
+    record Fixed(boolean dataFolder, boolean runsFolder) {
     }
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
     final ComboBox<Theme> theme = new ComboBox<>();
     final CheckBox largeText = new CheckBox("Larger text and blocks, for projectors");
+    final TextField dataFolder = new TextField();
     final TextField runsFolder = new TextField();
+    final ComboBox<DeviceOption> device = new ComboBox<>();
     final Spinner<Integer> threads;
+    private final String dataFolderAtStart;
 
-    SettingsWindow(Window owner, Values current, boolean runsFolderFixed) {
+    SettingsWindow(Window owner, Values current, Fixed fixed) {
+        boolean runsFolderFixed = fixed.runsFolder();
         dialog.initOwner(owner);
         dialog.setTitle("Settings");
         dialog.setHeaderText("Settings");
@@ -62,32 +78,35 @@ final class SettingsWindow {
         largeText.setId("settings-large-text");
 
         Path defaultRuns = RunLocation.dataDirectory().resolve("runs");
-        runsFolder.setText(current.runsFolder());
-        runsFolder.setPromptText(defaultRuns.toString());
+        Node runsRow = folderRow(runsFolder, current.runsFolder(), defaultRuns, "Folder for new runs", runsFolderFixed);
         runsFolder.setId("settings-runs-folder");
-        runsFolder.setPrefColumnCount(28);
-        Button browse = new Button("Browse…");
-        browse.setOnAction(e -> {
-            DirectoryChooser c = new DirectoryChooser();
-            c.setTitle("Folder for new runs");
-            File start = new File(runsFolder.getText().isBlank() ? defaultRuns.toString() : runsFolder.getText());
-            if (start.isDirectory()) {
-                c.setInitialDirectory(start);
-            }
-            File f = c.showDialog(dialog.getDialogPane().getScene().getWindow());
-            if (f != null) {
-                runsFolder.setText(f.getAbsolutePath());
-            }
-        });
-        HBox folderRow = new HBox(6, runsFolder, browse);
-        HBox.setHgrow(runsFolder, Priority.ALWAYS);
-        Label folderNote = new Label(runsFolderFixed
+        Label folderNote = note(runsFolderFixed
                 ? "Set on the command line (-D" + RunLocation.RUNS_PROPERTY + "); change it there."
                 : "Empty: the default, " + defaultRuns + " (where the command line's train puts runs too).");
-        folderNote.setWrapText(true);
-        folderNote.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
-        runsFolder.setDisable(runsFolderFixed);
-        browse.setDisable(runsFolderFixed);
+
+        dataFolderAtStart = current.dataFolder();
+        Path defaultData = Path.of(System.getProperty("user.home"), ".convstudio");
+        Node dataRow = folderRow(dataFolder, current.dataFolder(), defaultData, "Data folder", fixed.dataFolder());
+        dataFolder.setId("settings-data-folder");
+        Label dataNote = note(fixed.dataFolder()
+                ? "Set on the command line (-D" + RunLocation.HOME_PROPERTY + "); change it there."
+                : "The log, recovery files and (by default) runs. Empty: " + defaultData + ". Applies at the next start.");
+
+        device.getItems().setAll(DeviceOption.values());
+        device.setValue(current.device());
+        device.setId("settings-device");
+        device.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeviceOption o) {
+                return o == null ? "" : o == DeviceOption.AUTO ? "Auto (GPU if there is one)" : o.label();
+            }
+
+            @Override
+            public DeviceOption fromString(String text) {
+                return DeviceOption.ofKey(text);
+            }
+        });
+        Label deviceNote = note("The Train page's Device box shows the same choice. GPU without one falls back to the CPU and says so.");
 
         int cores = TorchThreads.cores();
         threads = new Spinner<>(0, cores, Math.min(current.threads(), cores));
@@ -98,21 +117,64 @@ final class SettingsWindow {
                 + " cores, one left for the window). Applies to the next run.");
         threadsNote.setWrapText(true);
         threadsNote.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        threadsNote.setMaxWidth(460);
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(8);
         grid.setPadding(new Insets(8, 4, 4, 4));
-        grid.addRow(0, label("Theme"), theme);
-        grid.addRow(1, label("Large Text"), largeText);
-        grid.addRow(2, label("Runs folder"), folderRow);
-        grid.add(folderNote, 1, 3);
-        grid.addRow(4, label("Training threads"), threads);
-        grid.add(threadsNote, 1, 5);
-        GridPane.setHgrow(folderRow, Priority.ALWAYS);
-        folderNote.setMaxWidth(460);
-        threadsNote.setMaxWidth(460);
+        int r = 0;
+        grid.addRow(r++, label("Theme"), theme);
+        grid.addRow(r++, label("Large Text"), largeText);
+        grid.addRow(r++, label("Data folder"), dataRow);
+        grid.add(dataNote, 1, r++);
+        grid.addRow(r++, label("Runs folder"), runsRow);
+        grid.add(folderNote, 1, r++);
+        grid.addRow(r++, label("Device"), device);
+        grid.add(deviceNote, 1, r++);
+        grid.addRow(r++, label("Training threads"), threads);
+        grid.add(threadsNote, 1, r);
+        GridPane.setHgrow(dataRow, Priority.ALWAYS);
+        GridPane.setHgrow(runsRow, Priority.ALWAYS);
         dialog.getDialogPane().setContent(grid);
+    }
+
+    /** A folder field with a Browse… button; both disabled when the command line fixed the folder. */
+    private Node folderRow(TextField field, String value, Path fallback, String title, boolean fixedHere) {
+        field.setText(value);
+        field.setPromptText(fallback.toString());
+        field.setPrefColumnCount(28);
+        Button browse = new Button("Browse…");
+        browse.setOnAction(e -> {
+            DirectoryChooser c = new DirectoryChooser();
+            c.setTitle(title);
+            File start = new File(field.getText().isBlank() ? fallback.toString() : field.getText());
+            if (start.isDirectory()) {
+                c.setInitialDirectory(start);
+            }
+            File f = c.showDialog(dialog.getDialogPane().getScene().getWindow());
+            if (f != null) {
+                field.setText(f.getAbsolutePath());
+            }
+        });
+        field.setDisable(fixedHere);
+        browse.setDisable(fixedHere);
+        HBox row = new HBox(6, field, browse);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        return row;
+    }
+
+    private static Label note(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().addAll(Css.TEXT_MUTED, Css.TEXT_SMALL);
+        l.setMaxWidth(460);
+        return l;
+    }
+
+    /** True when OK would change the data folder (it applies at the next start). */
+    boolean dataFolderChanged() {
+        return !dataFolder.getText().strip().equals(dataFolderAtStart);
     }
 
     private static Label label(String text) {
@@ -134,6 +196,7 @@ final class SettingsWindow {
             n = threads.getValue() == null ? 0 : threads.getValue();
         }
         n = Math.max(0, Math.min(n, TorchThreads.cores()));
-        return new Values(theme.getValue(), largeText.isSelected(), runsFolder.getText().strip(), n);
+        return new Values(theme.getValue(), largeText.isSelected(), dataFolder.getText().strip(),
+                runsFolder.getText().strip(), device.getValue() == null ? DeviceOption.CPU : device.getValue(), n);
     }
 }

@@ -10,6 +10,7 @@ import javafx.stage.Window;
 import org.convstudio.engine.device.TorchThreads;
 import org.convstudio.engine.run.RunLocation;
 import org.convstudio.model.graph.Network;
+import org.convstudio.ui.training.DeviceOption;
 import org.convstudio.ui.training.RunCatalog;
 
 /**
@@ -64,6 +65,14 @@ final class ShellActions {
                 window.training().refreshRuns();
             }
         });
+        // the device: one value (the Train page's box and Settings show it), kept in the preferences
+        window.training().deviceOptionProperty().set(DeviceOption.ofKey(prefs.device()));
+        window.training().deviceOptionProperty().addListener((o, a, d) -> {
+            if (d != null && !d.key().equals(prefs.device())) {
+                prefs.setDevice(d.key());
+                prefs.flushAsync();
+            }
+        });
     }
 
     /**
@@ -102,8 +111,10 @@ final class ShellActions {
     /** The Settings window, built with the current values (tests show it without waiting). */
     SettingsWindow openSettings() {
         settingsWindow = new SettingsWindow(stage, new SettingsWindow.Values(window.theme(), prefs.largeText(),
-                runsFolderFixed ? System.getProperty(RunLocation.RUNS_PROPERTY, "") : prefs.runsFolder(), prefs.threads()),
-                runsFolderFixed);
+                DataFolderSetting.fixed() ? System.getProperty(RunLocation.HOME_PROPERTY, "") : prefs.dataFolder(),
+                runsFolderFixed ? System.getProperty(RunLocation.RUNS_PROPERTY, "") : prefs.runsFolder(),
+                window.training().deviceOptionProperty().get(), prefs.threads()),
+                new SettingsWindow.Fixed(DataFolderSetting.fixed(), runsFolderFixed));
         return settingsWindow;
     }
 
@@ -123,6 +134,12 @@ final class ShellActions {
         }
         prefs.setThreads(v.threads());
         TorchThreads.setAppIntraOp(v.threads());
+        window.training().deviceOptionProperty().set(v.device()); // the listener keeps it
+        String message = "Settings saved";
+        if (!DataFolderSetting.fixed() && !v.dataFolder().equals(prefs.dataFolder())) {
+            prefs.setDataFolder(v.dataFolder());
+            message = "Settings saved; the new data folder is used from the next start";
+        }
         if (!runsFolderFixed && !v.runsFolder().equals(prefs.runsFolder())) {
             prefs.setRunsFolder(v.runsFolder());
             if (v.runsFolder().isBlank()) {
@@ -134,7 +151,7 @@ final class ShellActions {
             window.training().refreshRuns();
         }
         prefs.flushAsync();
-        window.statusBar().showMessage("Settings saved");
+        window.statusBar().showMessage(message);
     }
 
     // ------------------------------------------------------------------ help

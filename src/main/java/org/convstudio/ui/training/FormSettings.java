@@ -1,6 +1,5 @@
 package org.convstudio.ui.training;
 
-import org.convstudio.engine.device.DeviceRequest;
 import org.convstudio.engine.run.NamedOptimizer;
 import org.convstudio.engine.run.NamedSchedule;
 import org.convstudio.engine.train.TrainingConfig;
@@ -15,11 +14,11 @@ import org.convstudio.engine.train.TrainingConfig;
  * @param batchSize    the batch size
  * @param epochs       the epochs
  * @param seed         the seed field's text
- * @param gpu          true when a GPU was chosen
+ * @param device       the chosen device
  * @param augment      true when the augmentation box is ticked
  */
 record FormSettings(NamedOptimizer optimizer, String learningRate, NamedSchedule schedule, int batchSize, int epochs,
-                    String seed, boolean gpu, boolean augment) {
+                    String seed, DeviceOption device, boolean augment) {
 
     /** The augmentation the checkbox turns on (the README's time-to-accuracy recipe). */
     static final int AUGMENT_SHIFT = 2;
@@ -47,7 +46,7 @@ record FormSettings(NamedOptimizer optimizer, String learningRate, NamedSchedule
             throw new IllegalArgumentException("The seed must be a whole number, like 42.");
         }
         TrainingConfig.Builder b = TrainingConfig.builder().setBatchSize(batchSize).setEpochs(epochs).optSeed(s)
-                .optSchedule(schedule.schedule()).optDevice(gpu ? DeviceRequest.gpu(0) : DeviceRequest.cpu());
+                .optSchedule(schedule.schedule()).optDevice((device == null ? DeviceOption.CPU : device).request());
         optimizer.configure(b, lr);
         if (augment) {
             b.optAugmentation(AUGMENT_SHIFT, AUGMENT_DEGREES);

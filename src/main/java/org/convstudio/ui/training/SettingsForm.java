@@ -32,7 +32,8 @@ final class SettingsForm {
     private final Spinner<Integer> batch = new Spinner<>(1, 4096, 64, 16);
     private final Spinner<Integer> epochs = new Spinner<>(1, 1000, 5, 1);
     private final TextField seed = new TextField("42");
-    private final ComboBox<String> deviceChoice = new ComboBox<>();
+    private final ComboBox<DeviceOption> deviceChoice = new ComboBox<>();
+    private boolean noGpu;
     private final Label deviceNote = new Label();
     private final Label formErrorLabel = new Label();
     private final CheckBox augment = new CheckBox("±2 px shift, ±12°");
@@ -50,12 +51,26 @@ final class SettingsForm {
 
     /** True when a GPU is chosen. */
     boolean gpuChosen() {
-        return deviceChoice.getValue() != null && deviceChoice.getValue().startsWith("GPU");
+        return deviceChoice.getValue() == DeviceOption.GPU;
     }
 
     /** Says that no GPU was found (the engine probe). */
     void noGpuFound() {
-        deviceChoice.getItems().set(1, "GPU (none found: uses the CPU)");
+        noGpu = true;
+        DeviceOption chosen = deviceChoice.getValue();
+        deviceChoice.getItems().setAll(DeviceOption.values()); // redraws the labels
+        deviceChoice.setValue(chosen);
+    }
+
+    /** The Device box's words for an option ("GPU (none found: uses the CPU)" once the probe found none). */
+    private String deviceLabel(DeviceOption o) {
+        if (o == null) {
+            return "";
+        }
+        if (noGpu && o == DeviceOption.GPU) {
+            return "GPU (none found: uses the CPU)";
+        }
+        return o == DeviceOption.AUTO ? (noGpu ? "Auto (no GPU: CPU)" : "Auto (GPU if any)") : o.label();
     }
 
     /** Shows that the run fell back to the CPU. */
@@ -77,8 +92,19 @@ final class SettingsForm {
         epochs.setId("train-epochs");
         epochs.setEditable(true);
         seed.setId("train-seed");
-        deviceChoice.getItems().setAll("CPU", "GPU");
-        deviceChoice.setValue("CPU");
+        deviceChoice.getItems().setAll(DeviceOption.values());
+        deviceChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(DeviceOption o) {
+                return deviceLabel(o);
+            }
+
+            @Override
+            public DeviceOption fromString(String s) {
+                return DeviceOption.ofKey(s);
+            }
+        });
+        deviceChoice.valueProperty().bindBidirectional(vm.deviceOptionProperty()); // one value with Settings
         deviceChoice.setId("train-device");
         deviceNote.setId("train-device-note");
         deviceNote.setWrapText(true);
@@ -145,7 +171,7 @@ final class SettingsForm {
     private void update() {
         try {
             vm.configProperty().set(new FormSettings(optimizer.getValue(), learningRate.getText(), schedule.getValue(),
-                    batch.getValue(), epochs.getValue(), seed.getText(), gpuChosen(), augment.isSelected()).toConfig());
+                    batch.getValue(), epochs.getValue(), seed.getText(), deviceChoice.getValue(), augment.isSelected()).toConfig());
             vm.setFormError("");
             formErrorLabel.setVisible(false);
         } catch (IllegalArgumentException e) {

@@ -107,6 +107,17 @@ public final class TrainingViewModel {
         return runs.deviceProperty();
     }
 
+    private final ObjectProperty<DeviceOption> deviceOption =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "deviceOption", DeviceOption.CPU);
+
+    /**
+     * The device new runs ask for: the one value behind the Train page's Device box and File ▸ Settings (the
+     * shell keeps it in the preferences).
+     */
+    public ObjectProperty<DeviceOption> deviceOptionProperty() {
+        return deviceOption;
+    }
+
     private final javafx.beans.property.BooleanProperty tensorBoard = new javafx.beans.property.SimpleBooleanProperty(false);
 
     /** True to also write TensorBoard event files into each new or continued run's {@code tensorboard} folder. */

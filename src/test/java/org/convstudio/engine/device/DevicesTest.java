@@ -15,6 +15,8 @@ class DevicesTest {
         assertEquals(DeviceRequest.gpu(0), DeviceRequest.parse("gpu"));
         assertEquals(DeviceRequest.gpu(1), DeviceRequest.parse("cuda:1"));
         assertEquals(DeviceRequest.gpu(2), DeviceRequest.parse("gpu2"));
+        assertEquals(DeviceRequest.auto(), DeviceRequest.parse("Auto"));
+        assertEquals("auto", DeviceRequest.auto().toString());
         assertThrows(IllegalArgumentException.class, () -> DeviceRequest.parse("tpu"));
     }
 
@@ -24,6 +26,13 @@ class DevicesTest {
         assertFalse(c.fellBack());
         assertEquals("cpu", c.label());
         assertTrue(Devices.available().contains("cpu"));
+    }
+
+    @Test
+    void automaticTakesTheFirstGpuOrTheCpuWithoutANotice() {
+        DeviceChoice c = Devices.choose(DeviceRequest.auto());
+        assertFalse(c.fellBack(), c.notice());
+        assertEquals(Devices.gpuCount() > 0 ? "gpu:0" : "cpu", c.label());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.convstudio.model.layer.Dense;
 import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.GuiTestSupport;
 import org.convstudio.ui.editor.DesignViewModel;
+import org.convstudio.ui.training.DeviceOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -287,10 +288,15 @@ class ProductMenusGuiTest {
         SettingsWindow w = GuiTestSupport.fx(a::openSettings);
         GuiTestSupport.fx(() -> w.dialog().show());
         waitForPane("settings-dialog");
+        // the tests give -Dconvstudio.home, so the data folder is the command line's: shown, not editable
+        assertTrue(GuiTestSupport.fx(() -> w.dataFolder.isDisabled()));
+        assertEquals(home.toString(), GuiTestSupport.fx(() -> w.dataFolder.getText()));
+        assertEquals(DeviceOption.CPU, GuiTestSupport.fx(() -> w.device.getValue()), "the Train page's device so far");
         GuiTestSupport.fx(() -> {
             w.threads.getEditor().setText("1");
             w.runsFolder.setText(runs.toString());
             w.largeText.setSelected(false);
+            w.device.setValue(DeviceOption.AUTO);
         });
         screenshot("settings");
         SettingsWindow.Values v = GuiTestSupport.fx(w::values);
@@ -302,13 +308,27 @@ class ProductMenusGuiTest {
         try {
             assertEquals(runs, GuiTestSupport.fx(() -> app.window().training().catalog().root()));
             assertEquals(1, org.convstudio.engine.device.TorchThreads.forApp().intraOp());
+            // one device value: the Train page's box shows what Settings chose, and its runs ask for it
+            GuiTestSupport.fx(() -> app.window().show("train"));
+            GuiTestSupport.waitUntil(() -> app.window().training().configProperty().get() != null, 20);
+            assertEquals(DeviceOption.AUTO, GuiTestSupport.fx(() -> ((javafx.scene.control.ComboBox<?>)
+                    app.stage().getScene().lookup("#train-device")).getValue()));
+            assertEquals(org.convstudio.engine.device.DeviceRequest.auto(),
+                    GuiTestSupport.fx(() -> app.window().training().configProperty().get().device()));
+            // and the Train page's box changes the same value, which Settings then shows
+            GuiTestSupport.fx(() -> ((javafx.scene.control.ComboBox<DeviceOption>) (javafx.scene.control.ComboBox<?>)
+                    app.stage().getScene().lookup("#train-device")).setValue(DeviceOption.GPU));
+            assertEquals(DeviceOption.GPU, GuiTestSupport.fx(() -> a.openSettings().device.getValue()));
             AppPrefs reread = AppPrefs.load();
             assertEquals(runs.toString(), reread.runsFolder());
             assertEquals(1, reread.threads());
+            assertEquals("gpu", reread.device());
         } finally {
             GuiTestSupport.fx(() -> a.applySettings(new SettingsWindow.Values(Theme.LIGHT, false, "", 0)));
+            GuiTestSupport.fx(() -> app.window().show("design"));
         }
         assertEquals(home.resolve("runs"), GuiTestSupport.fx(() -> app.window().training().catalog().root()));
+        assertEquals("cpu", AppPrefs.load().device());
     }
 
     @Test

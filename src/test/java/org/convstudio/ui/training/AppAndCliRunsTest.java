@@ -58,7 +58,7 @@ class AppAndCliRunsTest {
         vm.setCatalog(new RunCatalog(dir.resolve("app-runs")));
         vm.analysisProperty().set(NetworkAnalyzer.analyze(Presets.get("lenet")));
         TrainingConfig form = new FormSettings(NamedOptimizer.SGD, "0.02", NamedSchedule.STEP_HALF_EVERY_2_EPOCHS, 32, 3,
-                "7", false, false).toConfig();
+                "7", DeviceOption.CPU, false).toConfig();
         vm.configProperty().set(form.toBuilder().optIntraOpThreads(1).build()); // the CLI's --threads 1
         vm.loadDefaultData();
         executor.runUntil(() -> vm.dataProperty().get() != null && !vm.dataLoadingProperty().get(), 60);

@@ -1,0 +1,77 @@
+package org.convstudio.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.convstudio.ui.GuiTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.w3c.dom.Document;
+
+/** A real {@link LinePlot} on screen saves itself as SVG (its series as polylines) and as PNG. */
+@Tag("gui")
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PlotExportGuiTest {
+
+    private static Stage stage;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        GuiTestSupport.requireDesktop();
+        stage = FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aPlotSavesSvgAndPng(@TempDir Path dir) throws Exception {
+        LinePlot plot = GuiTestSupport.fx(() -> {
+            LinePlot p = new LinePlot();
+            p.setTitle("Loss");
+            p.setXLabel("epoch");
+            LinePlot.Series train = p.addSeries("train loss");
+            LinePlot.Series val = p.addSeries("validation loss");
+            for (int i = 1; i <= 20; i++) {
+                train.append(i, 2.0 / i);
+                val.append(i, 2.2 / i + 0.05);
+            }
+            stage.setScene(new Scene(new StackPane(p), 640, 400));
+            stage.show();
+            return p;
+        });
+        GuiTestSupport.waitUntil(() -> plot.getWidth() > 0 && plot.getCanvas().getWidth() > 0, 20);
+        double width = GuiTestSupport.fx(plot::getWidth);
+        double height = GuiTestSupport.fx(plot::getHeight);
+        for (String name : new String[] {"loss.svg", "loss.png"}) {
+            CompletableFuture<Path> saved = new CompletableFuture<>();
+            Path file = dir.resolve(name);
+            GuiTestSupport.fx(() -> PlotExport.save(plot, file, saved::complete, saved::completeExceptionally));
+            assertEquals(file, saved.get(30, TimeUnit.SECONDS));
+        }
+        Document svg = PlotSvgTest.parse(Files.readString(dir.resolve("loss.svg")));
+        assertEquals(1 + 2, svg.getElementsByTagName("polyline").getLength(), "the axes and one line per series");
+        String text = svg.getDocumentElement().getTextContent();
+        assertTrue(text.contains("train loss") && text.contains("validation loss") && text.contains("Loss"), text);
+        assertEquals(PlotSvg.num(width), svg.getDocumentElement().getAttribute("width"), "the plot's size");
+        var png = javax.imageio.ImageIO.read(dir.resolve("loss.png").toFile());
+        assertEquals(Math.round(width), png.getWidth());
+        assertEquals(Math.round(height), png.getHeight());
+        assertTrue(GuiTestSupport.fx(() -> plot.getOnContextMenuRequested() != null), "right-click offers the export");
+    }
+}
