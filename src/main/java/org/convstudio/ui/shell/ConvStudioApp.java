@@ -32,7 +32,6 @@ public class ConvStudioApp extends Application {
 
     /** Starts the desktop application and blocks until it exits. */
     public static void launchApp(String[] args) {
-        StartupWarmup.start(); // the second core reads the classes the window needs meanwhile
         Application.launch(ConvStudioApp.class, args);
     }
 
