@@ -41,9 +41,12 @@ final class EmbedCommand implements Callable<Integer> {
             description = "A run folder written by 'train' (embeds --layer's activations), or 'pixels' (the raw images).")
     String source;
 
-    @Option(names = "--data", defaultValue = "mnist-sample",
-            description = "mnist-sample | idx:DIR | folder:DIR | mnist | fashion-mnist | cifar10 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--data",
+            description = "mnist-sample | idx:DIR | folder:DIR | mnist | fashion-mnist | cifar10 (default: a run folder's own "
+                    + "data set, as its data.json records it; otherwise mnist-sample)")
     String data;
+
+    static final String DEFAULT_DATA = "mnist-sample";
 
     @Option(names = "--layer", description = "Block id whose output to embed (run folders; default: the input of the last Dense block).")
     String layer;
@@ -109,7 +112,7 @@ final class EmbedCommand implements Callable<Integer> {
             throw new UserError("\"" + source + "\" is neither 'pixels' nor a run folder with a finished epoch "
                     + "(no checkpoint.json / weights.params there) — train first or give 'pixels'");
         }
-        ImageSet images = loadImages(err);
+        ImageSet images = loadImages(err, run);
         long t0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         float[] rows;
@@ -120,7 +123,7 @@ final class EmbedCommand implements Callable<Integer> {
         if (pixels) {
             rows = images.pixels();
             dims = images.imageLength();
-            what = "pixels of " + data;
+            what = "pixels of " + (data != null ? data : DEFAULT_DATA);
         } else {
             Network net = org.convstudio.engine.run.RunReader.read(run).design();
             String id = layer != null ? layer : LayerActivations.defaultLayer(net);
@@ -234,10 +237,17 @@ final class EmbedCommand implements Callable<Integer> {
         return Math.round(s * 1000) / 1000.0;
     }
 
-    private ImageSet loadImages(PrintWriter err) {
+    /** The images: --data, else a run's own (its data.json), else the bundled sample. */
+    private ImageSet loadImages(PrintWriter err, Path run) {
         DataSplit split;
         try {
-            split = DatasetLoader.load(data);
+            if (data == null && run != null) {
+                var r = org.convstudio.engine.run.RunDataSource.loadFor(run, null, DEFAULT_DATA);
+                err.println("note: data: " + r.note());
+                split = r.split();
+            } else {
+                split = DatasetLoader.load(data != null ? data : DEFAULT_DATA);
+            }
         } catch (DatasetException e) {
             throw new UserError(e.getMessage());
         }

@@ -80,10 +80,11 @@ final class InspectCommand implements Callable<Integer> {
             try {
                 Path run = Path.of(target);
                 if (data == null && Files.isDirectory(run)) {
-                    images = InspectionData.forRun(run, model, chw, DEFAULT_DATA);
-                    usedData = images.notes().stream().anyMatch(n -> n.startsWith("showing " + DEFAULT_DATA)) ? DEFAULT_DATA
-                            : org.convstudio.engine.run.RunDataSource.read(run).map(r -> r.spec()).orElse(DEFAULT_DATA);
-                    images.notes().forEach(n -> err.println("note: data: " + n));
+                    var r = org.convstudio.engine.run.RunDataSource.loadFor(run,
+                            new org.convstudio.engine.data.ImageShape(chw[0], chw[1], chw[2]), DEFAULT_DATA);
+                    images = InspectionData.forSplit(r.split(), model, chw, r.note());
+                    usedData = r.spec();
+                    err.println("note: data: " + r.note());
                     err.flush();
                 } else {
                     usedData = data == null ? DEFAULT_DATA : data;

@@ -73,6 +73,14 @@ class EmbedCommandTest {
         JsonNode k = new ObjectMapper().readTree(w.out());
         assertTrue(k.get("warmStart").asBoolean());
         assertEquals(300, k.get("iterations").asInt());
+        // without --samples: all of the run's own images (its data.json: 256 training + 64 validation), not the
+        // bundled sample's 10,000
+        Path all = dir.resolve("all");
+        SummaryCommandTest.Result a = SummaryCommandTest.run("embed", run.toString(), "--method", "pca", "--json", "--out",
+                all.toString());
+        assertEquals(0, a.code(), a.err());
+        assertEquals(320, new ObjectMapper().readTree(a.out()).get("points").asInt());
+        assertTrue(a.err().contains("the run's own images"), a.err());
     }
 
     @Test

@@ -40,20 +40,15 @@ public record InspectionData(ImageSet raw, ImageSet scaled, Normalization normal
      */
     public static InspectionData forRun(java.nio.file.Path folder, InspectionModel model, int[] chw, String fallbackSpec)
             throws DatasetException {
-        String why;
-        try {
-            var recorded = org.convstudio.engine.run.RunDataSource.read(folder);
-            if (recorded.isPresent()) {
-                var r = recorded.get();
-                DataSplit split = r.load(new ImageShape(chw[0], chw[1], chw[2]));
-                return of(split, model, chw, List.of("the run's own validation images: the first " + r.validationImages()
-                        + " of " + r.spec()));
-            }
-            why = "the run does not record its data set (it predates data.json)";
-        } catch (java.io.IOException | DatasetException e) {
-            why = e.getMessage();
-        }
-        return of(DatasetLoader.load(fallbackSpec), model, chw, List.of("showing " + fallbackSpec + ": " + why));
+        var r = org.convstudio.engine.run.RunDataSource.loadFor(folder, new ImageShape(chw[0], chw[1], chw[2]),
+                fallbackSpec);
+        return of(r.split(), model, chw, List.of(r.note()));
+    }
+
+    /** {@code split}'s validation images for {@code model} (as {@link #load} makes them), {@code note} first. */
+    public static InspectionData forSplit(DataSplit split, InspectionModel model, int[] chw, String note)
+            throws DatasetException {
+        return of(split, model, chw, List.of(note));
     }
 
     /** {@code split}'s validation images for {@code model}, converted and scaled as {@link #load} says. */

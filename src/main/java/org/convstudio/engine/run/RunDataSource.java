@@ -105,4 +105,39 @@ public record RunDataSource(String spec, int trainImages, int validationImages, 
     public DataSplit load(ImageShape networkShape) throws DatasetException {
         return RunData.load(DatasetSpec.parse(spec), networkShape, new RunData.Limit(trainImages, validationImages));
     }
+
+    /**
+     * The images of a reopened run: what it recorded, or the data set {@code fallback}.
+     *
+     * @param split the images (raw, not scaled)
+     * @param spec  the data set they come from
+     * @param note  what the user should know: which images these are, and why when it is the fallback
+     */
+    public record Reloaded(DataSplit split, String spec, String note) {
+    }
+
+    /**
+     * Loads the images the run in {@code folder} recorded (its data set, its first training and validation
+     * images), or, for a run that recorded none or whose data set can no longer be read, {@code fallback} with a
+     * note saying why. Folder images are read at {@code networkShape} (null: the recorded shape).
+     *
+     * @throws DatasetException when the fallback cannot be loaded either
+     */
+    public static Reloaded loadFor(Path folder, ImageShape networkShape, String fallback) throws DatasetException {
+        String why;
+        try {
+            Optional<RunDataSource> recorded = read(folder);
+            if (recorded.isPresent()) {
+                RunDataSource r = recorded.get();
+                return new Reloaded(r.load(networkShape != null ? networkShape : r.shape()), r.spec(),
+                        "the run's own images: the first " + r.trainImages() + " training and " + r.validationImages()
+                                + " validation images of " + r.spec());
+            }
+            why = "the run does not record its data set (it predates " + FILE + ")";
+        } catch (IOException | DatasetException e) {
+            why = e.getMessage();
+        }
+        return new Reloaded(org.convstudio.engine.data.DatasetLoader.load(fallback), fallback,
+                "showing " + fallback + ": " + why);
+    }
 }

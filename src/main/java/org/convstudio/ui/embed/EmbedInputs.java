@@ -13,8 +13,9 @@ import org.convstudio.engine.run.RunReader;
 import org.convstudio.model.graph.Network;
 
 /**
- * The rows an embedding is made from: the bundled sample's pixels, or a saved run's layer activations of the
- * same images (validation images first, then training images, as the CLI's {@code embed}). Runs on a worker.
+ * The rows an embedding is made from: pixels, or a saved run's layer activations of the same images (validation
+ * images first, then training images, as the CLI's {@code embed}). A run's images are the ones its folder records
+ * ({@code data.json}); the bundled sample otherwise. Runs on a worker.
  */
 final class EmbedInputs {
 
@@ -29,8 +30,8 @@ final class EmbedInputs {
                 int epoch) {
     }
 
-    /** The first images of the bundled sample and how many of them are validation images. */
-    record Images(ImageSet set, int validation) {
+    /** The first images, how many of them are validation images, and the data set they come from. */
+    record Images(ImageSet set, int validation, String spec) {
     }
 
     private EmbedInputs() {
@@ -42,23 +43,36 @@ final class EmbedInputs {
     }
 
     private static Images load(int samples) {
+        return load(samples, null);
+    }
+
+    /** The first {@code samples} images (validation first) of {@code run}'s recorded data, or of the bundled sample. */
+    private static Images load(int samples, Path run) {
         DataSplit split;
+        String spec = DATA;
         try {
-            split = DatasetLoader.load(DATA);
+            if (run != null) {
+                var r = org.convstudio.engine.run.RunDataSource.loadFor(run, null, DATA);
+                split = r.split();
+                spec = r.spec();
+            } else {
+                split = DatasetLoader.load(DATA);
+            }
         } catch (DatasetException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         ImageSet set = EmbedImages.head(EmbedImages.validationThenTrain(split), samples);
-        return new Images(set, Math.min(set.size(), split.test().size()));
+        return new Images(set, Math.min(set.size(), split.test().size()), spec);
     }
 
     /** The rows for {@code request}: pixels, or the chosen layer's activations in the request's run. */
     static Rows rows(EmbedRequest request, BooleanSupplier cancelled) {
-        Images loaded = load(request.samples());
+        Images loaded = load(request.samples(), request.imagesOf());
         ImageSet images = loaded.set();
         if (request.run() == null) {
             return new Rows(images, images.pixels(), images.imageLength(), null,
-                    "pixels of the bundled sample", loaded.validation(), 0);
+                    request.imagesOf() == null ? "pixels of the bundled sample" : "pixels of " + loaded.spec(),
+                    loaded.validation(), 0);
         }
         Path run = request.run();
         RunReader.SavedRun saved = RunReader.read(run);

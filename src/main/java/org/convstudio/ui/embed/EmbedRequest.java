@@ -12,8 +12,15 @@ import org.convstudio.analysis.embed.Embedder;
  * @param perplexity t-SNE perplexity
  * @param samples    how many images (validation images first); 0 for all
  * @param seed       random seed
+ * @param imagesOf   the run whose recorded images ({@code data.json}) are embedded, or null for the bundled sample
  */
-public record EmbedRequest(Path run, String layer, Embedder.Method method, double perplexity, int samples, long seed) {
+public record EmbedRequest(Path run, String layer, Embedder.Method method, double perplexity, int samples, long seed,
+                           Path imagesOf) {
+
+    /** A run's layer (or the bundled sample's pixels when {@code run} is null), on that run's own images. */
+    public EmbedRequest(Path run, String layer, Embedder.Method method, double perplexity, int samples, long seed) {
+        this(run, layer, method, perplexity, samples, seed, run);
+    }
 
     public EmbedRequest {
         if (!(perplexity >= 1 && perplexity <= 500)) {
@@ -32,7 +39,7 @@ public record EmbedRequest(Path run, String layer, Embedder.Method method, doubl
 
     /** The raw pixels of the same samples, with the same method and settings (the input space beside a layer). */
     public EmbedRequest inputSpace() {
-        return new EmbedRequest(null, null, method, perplexity, samples, seed);
+        return new EmbedRequest(null, null, method, perplexity, samples, seed, imagesOf);
     }
 
     /** The same settings for the layer {@code layerId} of the run in {@code folder} (live mode). */

@@ -51,7 +51,8 @@ class EmbedLiveTest {
         assertEquals(300, in.points());
         assertEquals(300, layer.points());
         assertSame(layer.predictions(), in.predictions(), "the input space is coloured with the layer's predictions");
-        assertEquals(300, layer.validation(), "the first 300 samples are validation images");
+        assertEquals(150, layer.validation(), "the run's own images (data.json): its 150 validation images first, then "
+                + "its training images");
         assertEquals(org.convstudio.engine.run.RunReader.read(run).checkpoint().epochsCompleted(), layer.epoch(),
                 "the map names the epoch of the weights it was made from");
         assertTrue(in.quality().neighborhoodHit() > 0.3 && layer.quality().neighborhoodHit() > 0.3);
