@@ -273,11 +273,16 @@ class ClassroomGuiTest {
         GuiTestSupport.fx(() -> app.window().design().loadPreset("lenet"));
         GuiTestSupport.fx(classroom::refreshSources);
         GuiTestSupport.waitUntil(() -> classroom.viewModel().choiceProperty().get().source() != null, 30);
-        GuiTestSupport.fx(() -> classroom.viewModel().choiceProperty().set(
-                classroom.viewModel().choiceProperty().get().withConv("conv1", 0, 0)));
         GuiTestSupport.fx(() -> classroom.viewModel().lessonIdProperty().set("convolution"));
-        GuiTestSupport.waitUntil(() -> classroom.viewModel().liveProperty().get().network().kernel() != null
-                && classroom.viewModel().liveProperty().get().network().field() != null, 120);
+        // conv1 chosen (again, should a refresh of the sources that was still on its way have replaced the choice)
+        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> {
+            var choice = classroom.viewModel().choiceProperty();
+            if (!"conv1".equals(choice.get().convLayer())) {
+                choice.set(choice.get().withConv("conv1", 0, 0));
+            }
+            var network = classroom.viewModel().liveProperty().get().network();
+            return network.kernel() != null && network.field() != null;
+        }), 120);
         for (String id : List.of("locality", "overfitting")) {
             GuiTestSupport.fx(() -> {
                 classroom.viewModel().lessonIdProperty().set(id);
