@@ -14,13 +14,12 @@ import javafx.scene.control.Spinner;
 import org.convstudio.analysis.lesson.LearnedFilters;
 import org.convstudio.analysis.lesson.Lessons;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.shell.ConvStudioApp;
 import org.convstudio.ui.training.EngineRun;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,23 +31,13 @@ import org.testfx.api.FxRobot;
  * lesson is shown.
  */
 @Tag("gui")
+@LimitedTrainingData("1024,200")
 class ClassroomFollowsRunGuiTest {
 
     private static final Pattern EPOCH = Pattern.compile("epoch (\\d+) · step (\\d+)");
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void limit() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "1024,200");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -12,12 +12,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Spinner;
 import javax.imageio.ImageIO;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.shell.ConvStudioApp;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,23 +30,13 @@ import org.testfx.api.FxRobot;
  */
 @Tag("gui")
 @Tag("screenshots")
+@LimitedTrainingData("3000,500")
 class ClassroomLiveScreenshots {
 
     private static final Pattern EPOCH = Pattern.compile("epoch (\\d+) · step");
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void limit() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "3000,500");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.control.Spinner;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.shell.ConvStudioApp;
 import org.convstudio.ui.training.EngineRun;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,21 +21,11 @@ import org.testfx.api.FxRobot;
  * for two epochs, the Embed workspace re-embedding its layer from each saved checkpoint.
  */
 @Tag("gui")
+@LimitedTrainingData("512,200")
 class EmbedLiveGuiTest {
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void limit() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "512,200");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -12,13 +12,12 @@ import java.util.regex.Pattern;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.shell.ConvStudioApp;
 import org.convstudio.ui.training.EngineRun;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,23 +28,13 @@ import org.testfx.api.FxRobot;
  * the run is probed only while the workspace is shown.
  */
 @Tag("gui")
+@LimitedTrainingData("1024,200")
 class InspectLiveGuiTest {
 
     private static final Pattern STEP = Pattern.compile("epoch (\\d+) · step (\\d+)");
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void isolate() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "1024,200");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -65,19 +54,7 @@ class InspectLiveGuiTest {
 
     @Test
     void featureMapsFollowTheTrainingRunAndProbesStopWhenInspectIsHidden() throws Exception {
-        robot.clickOn("#nav-train");
-        GuiTestSupport.waitUntil(() -> train().dataProperty().get() != null && !train().dataLoadingProperty().get(), 60);
-        javafx.scene.control.Spinner<Integer> epochs = GuiTestSupport.fx(
-                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
-        javafx.scene.control.Spinner<Integer> batch = GuiTestSupport.fx(
-                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
-        GuiTestSupport.fx(() -> {
-            epochs.getValueFactory().setValue(100); // far longer than the test: it is stopped at the end
-            batch.getValueFactory().setValue(32);
-        });
-        robot.clickOn("#train-start");
-        GuiTestSupport.waitUntil(() -> train().getState() == RunState.RUNNING, 60);
-        EngineRun run = (EngineRun) GuiTestSupport.fx(() -> train().currentRun());
+        EngineRun run = startLongRun();
         assertFalse(run.probes().isProbing(), "nobody is looking yet: the run trains without probes");
 
         robot.clickOn("#nav-inspect");

@@ -20,11 +20,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.training.RunState;
 import org.convstudio.ui.training.TrainingViewModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,21 +35,11 @@ import org.testfx.api.FxRobot;
  * trains, Shift+F5 asks before throwing away a half-done epoch.
  */
 @Tag("gui")
+@LimitedTrainingData("512,200")
 class RunKeysGuiTest {
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void isolate() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "512,200");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -22,11 +22,10 @@ import javafx.stage.Window;
 import org.convstudio.model.layer.Input;
 import org.convstudio.model.preset.Presets;
 import org.convstudio.ui.GuiTestSupport;
+import org.convstudio.ui.LimitedTrainingData;
 import org.convstudio.ui.common.LinePlot;
 import org.convstudio.ui.shell.ConvStudioApp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,21 +34,11 @@ import org.testfx.api.FxRobot;
 
 /** The Train workspace on the real engine, with the bundled sample cut to a few hundred images. */
 @Tag("gui")
+@LimitedTrainingData("512,200")
 class TrainWorkspaceGuiTest {
 
     private ConvStudioApp app;
     private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void isolate() throws Exception {
-        GuiTestSupport.isolate();
-        System.setProperty(TrainingViewModel.LIMIT_PROPERTY, "512,200");
-    }
-
-    @AfterAll
-    static void unlimit() {
-        System.clearProperty(TrainingViewModel.LIMIT_PROPERTY);
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -134,7 +123,7 @@ class TrainWorkspaceGuiTest {
         // continue the run for one more epoch
         GuiTestSupport.fx(() -> runs.getSelectionModel().clearAndSelect(0));
         javafx.scene.control.Button cont = lookup("#train-run-continue");
-        GuiTestSupport.waitUntil(() -> !cont.isDisabled() && cont.isVisible(), 10);
+        GuiTestSupport.waitUntil(() -> !cont.isDisabled() && cont.isVisible(), 30);
         // fired rather than clicked: with the taller setup panel the button can sit below the test window's edge
         GuiTestSupport.fx(cont::fire);
         GuiTestSupport.waitUntil(() -> vm().getState() == RunState.FINISHED
