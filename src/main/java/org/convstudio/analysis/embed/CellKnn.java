@@ -11,7 +11,7 @@ import java.util.function.BooleanSupplier;
  * centre), and each point's neighbours are searched exhaustively among the points of its {@code probes} nearest
  * cells. Every distance computed is exact; a true neighbour is missed only when it lies outside the probed cells.
  *
- * <p>The cells are stored dimension-major, one contiguous block each, so the search is the same vectorised
+ * <p>The cells are stored dimension by dimension (one array per cell and dimension), so the search is the same vectorised
  * dot-product kernel as {@link ExactKnn} over cache-sized blocks. Queries are taken in cell order, in chunks
  * that the workers pull from a shared counter (a busy core does not hold the others up); within a chunk, each
  * probed cell is visited once for all the chunk's queries that probe it. The recall against exact neighbours
@@ -108,7 +108,7 @@ public final class CellKnn {
                                float[] dist, float[] acc) {
         int from = c.start[cell];
         int len = c.start[cell + 1] - from;
-        DotKernel.dots(data, q * d, d, c.block, from * d, len, len, acc);
+        DotKernel.dots(data, q * d, d, c.block[cell], len, acc);
         int h = q * k;
         float worst = dist[h];
         float qn = norms[q];
@@ -126,7 +126,7 @@ public final class CellKnn {
     }
 
     /** The points grouped by cell: {@code order} (point ids by cell), the cells' dimension-major blocks and norms. */
-    private record Cells(int[] start, int[] order, float[] block, float[] norm, int largest) {
+    private record Cells(int[] start, int[] order, float[][][] block, float[] norm, int largest) {
 
         static Cells build(float[] data, int n, int d, int[] nearest, int p, int cells) {
             int[] start = new int[cells + 1];
@@ -143,18 +143,19 @@ public final class CellKnn {
             for (int i = 0; i < n; i++) {
                 order[fill[nearest[i * p]]++] = i;
             }
-            float[] block = new float[n * d];
+            float[][][] block = new float[cells][][];
             float[] norm = new float[n];
             for (int c = 0; c < cells; c++) {
                 int from = start[c];
                 int len = start[c + 1] - from;
-                int off = from * d;
+                float[][] rows = new float[d][len];
+                block[c] = rows;
                 for (int r = 0; r < len; r++) {
                     int src = order[from + r] * d;
                     float s = 0f;
                     for (int a = 0; a < d; a++) {
                         float v = data[src + a];
-                        block[off + a * len + r] = v;
+                        rows[a][r] = v;
                         s += v * v;
                     }
                     norm[from + r] = s;
@@ -218,13 +219,8 @@ public final class CellKnn {
 
     /** For every row, the ids of its {@code p} nearest centres, nearest first ({@code n × p}). */
     static int[] nearestCentres(float[] data, int n, int d, float[] centres, int cells, int p, WorkerPool pool) {
-        float[] centresT = new float[d * cells];
+        float[][] centresT = DotKernel.transpose(centres, d, 0, cells, null);
         float[] cn = ExactKnn.norms(centres, cells, d);
-        for (int c = 0; c < cells; c++) {
-            for (int a = 0; a < d; a++) {
-                centresT[a * cells + c] = centres[c * d + a];
-            }
-        }
         int[] out = new int[n * p];
         pool.forRange(n, (from, to, worker) -> {
             float[] acc = new float[cells];
@@ -233,7 +229,7 @@ public final class CellKnn {
             int[] ti = new int[p];
             float[] td = new float[p];
             for (int i = from; i < to; i++) {
-                DotKernel.dots(data, i * d, d, centresT, 0, cells, cells, acc);
+                DotKernel.dots(data, i * d, d, centresT, cells, acc);
                 Arrays.fill(hd, Float.POSITIVE_INFINITY);
                 Arrays.fill(hi, 0);
                 for (int c = 0; c < cells; c++) {

@@ -36,7 +36,7 @@ public final class ExactKnn {
         float[] dist = new float[nq * k];
         int blocks = (nr + REF_BLOCK - 1) / REF_BLOCK;
         pool.forRange(nq, (from, to, worker) -> {
-            float[] refT = new float[d * REF_BLOCK];
+            float[][] refT = new float[d][REF_BLOCK];
             float[] acc = new float[REF_BLOCK];
             int[] heapIdx = new int[k];
             float[] heapD = new float[k];
@@ -51,14 +51,9 @@ public final class ExactKnn {
                 }
                 int r0 = b * REF_BLOCK;
                 int len = Math.min(REF_BLOCK, nr - r0);
-                for (int r = 0; r < len; r++) {
-                    int base = (r0 + r) * d;
-                    for (int c = 0; c < d; c++) {
-                        refT[c * REF_BLOCK + r] = ref[base + c];
-                    }
-                }
+                DotKernel.transpose(ref, d, r0, len, refT);
                 for (int q = from; q < to; q++) {
-                    DotKernel.dots(queries, q * d, d, refT, 0, REF_BLOCK, len, acc);
+                    DotKernel.dots(queries, q * d, d, refT, len, acc);
                     int h = q * k;
                     float worst = dist[h];
                     float qn = qNorm[q];

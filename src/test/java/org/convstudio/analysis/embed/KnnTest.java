@@ -129,21 +129,21 @@ class KnnTest {
         Random rnd = new Random(4);
         for (int d : new int[] {1, 2, 3, 5, 6, 7, 50}) {
             int len = 37;
-            int stride = 40;
             float[] q = new float[d + 3];
-            float[] block = new float[5 + d * stride];
+            float[] points = new float[(len + 2) * d];
             for (int e = 0; e < q.length; e++) {
                 q[e] = (float) rnd.nextGaussian();
             }
-            for (int e = 0; e < block.length; e++) {
-                block[e] = (float) rnd.nextGaussian();
+            for (int e = 0; e < points.length; e++) {
+                points[e] = (float) rnd.nextGaussian();
             }
+            float[][] rows = DotKernel.transpose(points, d, 2, len, null);
             float[] acc = new float[len];
-            DotKernel.dots(q, 3, d, block, 5, stride, len, acc);
+            DotKernel.dots(q, 3, d, rows, len, acc);
             for (int r = 0; r < len; r++) {
                 double s = 0;
                 for (int a = 0; a < d; a++) {
-                    s += q[3 + a] * block[5 + a * stride + r];
+                    s += q[3 + a] * points[(2 + r) * d + a];
                 }
                 assertEquals(s, acc[r], 1e-4 * (1 + Math.abs(s)), "d=" + d + " r=" + r);
             }
