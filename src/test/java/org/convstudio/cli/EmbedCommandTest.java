@@ -90,4 +90,24 @@ class EmbedCommandTest {
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--perplexity"));
     }
+
+    @Test
+    void cellSearchWithRecallCheckReportsItsFields() throws Exception {
+        SummaryCommandTest.Result r = SummaryCommandTest.run("embed", "pixels", "--samples", "600", "--knn", "cells",
+                "--knn-recall", "200", "--json", "--out", dir.resolve("cells").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("cells", j.get("neighborSearch").asText());
+        assertEquals(200, j.get("knnRecallSamples").asInt());
+        double recall = j.get("knnRecall").asDouble();
+        assertTrue(recall > 0.9 && recall <= 1, "24 of 24 cells probed: about exact, got " + recall);
+        for (String f : List.of("pcaCpuSeconds", "neighborCpuSeconds", "affinityCpuSeconds", "optimizeCpuSeconds",
+                "qualityCpuSeconds")) {
+            assertTrue(j.has(f), "JSON field " + f + " in " + r.out());
+        }
+        SummaryCommandTest.Result bad = SummaryCommandTest.run("embed", "pixels", "--knn", "annoy", "--out",
+                dir.resolve("bad").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("Unknown neighbour search \"annoy\""), bad.err());
+    }
 }

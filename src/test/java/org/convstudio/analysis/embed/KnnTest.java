@@ -149,4 +149,34 @@ class KnnTest {
             }
         }
     }
+
+    @Test
+    void exactRepulsionMatchesDoublePrecisionSums() {
+        int n = 700; // two full tiles and a partial one
+        float[] y = random(n, 2, 8);
+        for (int e = 0; e < y.length; e++) {
+            y[e] *= 15;
+        }
+        float[] out = new float[2 * n];
+        double z = new ExactRepulsion(POOL).compute(y, n, out);
+        double zRef = 0;
+        for (int i = 0; i < n; i++) {
+            double fx = 0;
+            double fy = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double dx = y[2 * i] - y[2 * j];
+                double dy = y[2 * i + 1] - y[2 * j + 1];
+                double w = 1 / (1 + dx * dx + dy * dy);
+                zRef += w;
+                fx += w * w * dx;
+                fy += w * w * dy;
+            }
+            assertEquals(fx, out[2 * i], 1e-4 * (1e-3 + Math.abs(fx)) + 1e-6, "x force of point " + i);
+            assertEquals(fy, out[2 * i + 1], 1e-4 * (1e-3 + Math.abs(fy)) + 1e-6, "y force of point " + i);
+        }
+        assertEquals(zRef, z, 1e-5 * zRef);
+    }
 }
