@@ -73,6 +73,19 @@ class EmbedCommandTest {
         JsonNode k = new ObjectMapper().readTree(w.out());
         assertTrue(k.get("warmStart").asBoolean());
         assertEquals(300, k.get("iterations").asInt());
+        // the live-mode benchmark runs the same warm start in one process
+        SummaryCommandTest.Result b = SummaryCommandTest.run("bench", "embed-live", run.toString(), "--samples", "200",
+                "--rounds", "2", "--json");
+        assertEquals(0, b.code(), b.err());
+        JsonNode live = new ObjectMapper().readTree(b.out());
+        assertEquals(200, live.get("points").asInt());
+        assertEquals("relu4", live.get("layer").asText());
+        assertEquals(300, live.get("iterations").asInt());
+        assertEquals(2, live.get("rounds").size());
+        for (String f : List.of("medianLiveSeconds", "medianActivationSeconds", "medianEmbedSeconds", "medianEmbedCpuSeconds",
+                "neighborhoodHit", "firstEmbeddingSeconds")) {
+            assertTrue(live.has(f), "JSON field " + f + " in " + b.out());
+        }
     }
 
     @Test
