@@ -100,7 +100,7 @@ public final class CellKnn {
         if (!cancelled.getAsBoolean()) {
             fillMissing(idx, dist, n, k);
         }
-        return new KnnGraph(n, k, idx, dist);
+        return new KnnGraph(n, k, idx, dist, c.order);
     }
 
     /** Offers every point of {@code cell} (but q itself) to q's heap of its k nearest. */

@@ -101,7 +101,9 @@ public final class Embedder {
         if (cancelled.getAsBoolean()) {
             return new Result(new float[2 * n], n, reduced, c, null, new Timing(sec(t0, t1), sec(t1, t2), 0, 0, 0), 0, true);
         }
-        Affinities p = Affinities.fromNeighbors(knn, o.perplexity(), pool);
+        // optimise in the search's local order (neighbours close in memory), hand layouts back in the caller's
+        int[] order = knn.localOrder();
+        Affinities p = Affinities.fromNeighbors(order != null ? knn.renumbered(order) : knn, o.perplexity(), pool);
         long t3 = System.nanoTime();
         long cpu3 = CpuClock.processNanos();
         float[] init;
@@ -115,7 +117,15 @@ public final class Embedder {
         } else {
             init = Tsne.pcaInitialization(reduced, n, c, o.seed());
         }
-        Tsne.Result r = new Tsne(pool).optimize(p, init, o, listener, cancelled);
+        EmbeddingListener publish = listener;
+        if (order != null) {
+            init = gather(init, order);
+            publish = (iteration, total, layout) -> listener.onLayout(iteration, total, scatter(layout, order));
+        }
+        Tsne.Result r = new Tsne(pool).optimize(p, init, o, publish, cancelled);
+        if (order != null) {
+            r = new Tsne.Result(scatter(r.layout(), order), r.iterations(), r.cancelled(), r.phases());
+        }
         long t4 = System.nanoTime();
         long cpu4 = CpuClock.processNanos();
         EmbeddingQuality q = r.cancelled() ? null : EmbeddingQuality.score(r.layout(), n, labels, reduced, c, pool);
@@ -133,6 +143,26 @@ public final class Embedder {
             case CELLS -> CellKnn.compute(reduced, n, c, k, pool, cancelled);
             case HNSW -> ApproximateKnn.compute(reduced, n, c, k, pool, cancelled);
         };
+    }
+
+    /** Layout in the local order: point s is {@code layout}'s point {@code order[s]}. */
+    static float[] gather(float[] layout, int[] order) {
+        float[] out = new float[layout.length];
+        for (int s = 0; s < order.length; s++) {
+            out[2 * s] = layout[2 * order[s]];
+            out[2 * s + 1] = layout[2 * order[s] + 1];
+        }
+        return out;
+    }
+
+    /** Back from the local order: {@code layout}'s point s is point {@code order[s]}. */
+    static float[] scatter(float[] layout, int[] order) {
+        float[] out = new float[layout.length];
+        for (int s = 0; s < order.length; s++) {
+            out[2 * order[s]] = layout[2 * s];
+            out[2 * order[s] + 1] = layout[2 * s + 1];
+        }
+        return out;
     }
 
     /** The search {@code search} means for {@code n} points ({@link NeighborSearch#AUTO} resolved). */
