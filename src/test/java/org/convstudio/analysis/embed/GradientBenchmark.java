@@ -53,15 +53,14 @@ public final class GradientBenchmark {
             for (int e = 0; e < y.length; e++) {
                 y[e] = (float) ((y[e] - lo) / (hi - lo) * span);
             }
-            Repulsion none = (layout, count, out) -> {
-                java.util.Arrays.fill(out, 0, 2 * count, 0f);
-                return 1;
-            };
             FftRepulsion fft = new FftRepulsion(pool);
             float[] out = new float[2 * n];
             System.out.printf(Locale.ROOT, "n=%d, %d stored entries of P, span %.0f, load %s%n", n, p.nonZeros(), span,
                     java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            time("attraction", calls, () -> Tsne.gradient(p, y, 1, none, pool));
+            Attraction attraction = new Attraction(p, pool);
+            float[] zero = new float[2 * n];
+            float[] grad = new float[2 * n];
+            time("attraction", calls, () -> attraction.compute(y, 1, zero, 1, grad));
             time("FFT repulsion", calls, () -> fft.compute(y, n, out));
             System.out.printf(Locale.ROOT, "  (grid %d², boxes %d)%n", fft.lastGrid(), fft.lastBoxes());
         }
