@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # t-SNE benchmarks for the Embed workspace (issue 11), each printing its figures:
 #
-#   src/bench/embed-vs-sklearn.sh [sklearn|large|live|lenet|all] [--points N] [--rounds R]
+#   src/bench/embed-vs-sklearn.sh [sklearn|large|knn|live|lenet|all] [--points N] [--rounds R]
 #
 #  sklearn  10,000 images of the bundled MNIST sample (PCA 50, perplexity 30): ConvStudio's `embed pixels`
 #           and, on the very PCA input it saw (--save-input), scikit-learn's TSNE (n_jobs=2, init='pca',
@@ -10,19 +10,27 @@
 #           stages from the PCA input, i.e. kNN, affinities, optimisation; scikit-learn: fit_transform), the
 #           load average, and the neighbourhood hit (k = 6) of both layouts, computed by the same Python code,
 #           then the ratios. On a shared machine compare the CPU-second ratio.
-#  large    70,000 points: the sample extended by jittered copies (`--synthesize 70000`: each copy shifted by
-#           up to 2 px with light noise; the full MNIST is not available offline).
-#  live     2,000 samples re-embedded from a previous layout of the same samples (`--init`), as live mode does
-#           each epoch.
+#  large    70,000 points, whole `embed pixels` command under /usr/bin/time: Fashion-MNIST's 70,000 real images when
+#           its IDX files are found (FASHION_MNIST=DIR, default /usr/share/datasets/fashion-mnist — Debian's package
+#           dataset-fashion-mnist: apt-get install dataset-fashion-mnist), and the MNIST sample extended to 70,000 by
+#           jittered copies (`--synthesize 70000`: each copy shifted by up to 2 px with light noise; the full MNIST is
+#           not available offline). Prints wall and CPU seconds per stage and the kNN recall on 1,000 sampled points.
+#  knn      the neighbour searches alone on the 70,000-point PCA inputs `large` saved: exact, HNSW, k-means cells with
+#           8..32 probes — wall and CPU seconds and recall (KnnBenchmark; needs mvn test-compile).
+#  live     the Embed workspace's live mode in one process (`bench embed-live`): lenet trained 1 epoch, then 1 more
+#           (`train --resume`); the 2,000 validation images' relu4 activations after epoch 2 re-embedded from the
+#           epoch-1 layout, 5 rounds, activations and re-embedding timed separately.
 #  lenet    trains the lenet preset on the sample with the README's 25-epoch recipe and embeds the pixels and the
 #           network's features (the input of its last Dense block) of the 2,000 validation images and of all
-#           10,000: input-space vs learned-space hit (k = 6).
+#           10,000: input-space vs learned-space hit (k = 6); then, on the 2,000 validation images, the layers
+#           relu3 / relu4 / fc3 at perplexity 10 / 30 / 50, and the hit (k = 6) in the 84-d relu4 space itself.
 #
 # Needs: mvn, python3 with numpy and scikit-learn (pip install scikit-learn) for `sklearn`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 WHAT=${1:-sklearn}; shift || true
+FASHION_MNIST=${FASHION_MNIST:-/usr/share/datasets/fashion-mnist}
 POINTS=10000; ROUNDS=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -73,21 +81,57 @@ print(f"  CPU-time ratio {m(sc)/m(cc):.2f}x (wall {m(sw)/m(cw):.2f}x); hit diffe
 PY
 }
 
-bench_large() {
-  local l0; l0=$(load)
-  j=$($CS embed pixels --synthesize 70000 --json --out "$OUT/large")
+large_one() { # $1 label, rest: embed arguments
+  local label=$1; shift
+  local l0 j; l0=$(load)
+  j=$( { /usr/bin/time -f "%U %S %e" -o "$OUT/time.txt" $CS embed pixels --json --knn-recall 1000 "$@"; } )
   echo "$j"
-  echo "70,000 points (load average $l0 -> $(load)): $(field "$j" seconds) s wall (kNN $(field "$j" neighborSeconds) s," \
-       "optimisation $(field "$j" optimizeSeconds) s), t-SNE $(field "$j" tsneCpuSeconds) s CPU, whole command" \
-       "$(field "$j" cpuSeconds) s CPU, hit $(field "$j" neighborhoodHit), trustworthiness $(field "$j" trustworthiness)"
+  read -r user sys wall < "$OUT/time.txt"
+  python3 - "$label" "$j" "$user" "$sys" "$wall" "$l0" "$(load)" <<'PY'
+import json, sys
+label, o = sys.argv[1], json.loads(sys.argv[2])
+user, sys_, wall, l0, l1 = float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5]), sys.argv[6], sys.argv[7]
+print(f"{label}: {o['points']} points, load average {l0} -> {l1}")
+print(f"  whole process: {wall:.1f} s wall, {user + sys_:.1f} s CPU (user {user:.1f} + sys {sys_:.1f}); "
+      f"embedding stages {o['seconds']:.1f} s wall, {o['cpuSeconds']:.1f} s CPU")
+for st, w, c in [("PCA 50", "pcaSeconds", "pcaCpuSeconds"), ("kNN (" + o["neighborSearch"] + ")", "neighborSeconds", "neighborCpuSeconds"),
+                 ("affinities", "affinitySeconds", "affinityCpuSeconds"), ("optimisation", "optimizeSeconds", "optimizeCpuSeconds"),
+                 ("scores", "qualitySeconds", "qualityCpuSeconds")]:
+    print(f"  {st:<16} {o[w]:7.1f} s wall {o[c]:7.1f} s CPU")
+print(f"  optimisation: attraction {o['attractionSeconds']:.1f} s, repulsion {o['repulsionSeconds']:.1f} s (FFT {o['fftSeconds']:.1f} s, "
+      f"interpolation {o['interpolationSeconds']:.1f} s, grid {o['largestFftGrid']}^2), update {o['updateSeconds']:.1f} s (wall)")
+print(f"  kNN recall {o['knnRecall']:.4f} on {o['knnRecallSamples']} sampled points; hit {o['neighborhoodHit']:.4f} (k = {o['k']}), "
+      f"trustworthiness {o['trustworthiness']:.4f}, 6-NN accuracy {o['knnAccuracy']:.4f}")
+print(f"  on 2 idle cores the whole process needs at least {(user + sys_) / 2:.1f} s (its CPU seconds / 2)")
+PY
+}
+
+bench_large() {
+  if ls "$FASHION_MNIST"/train-images-idx3-ubyte* >/dev/null 2>&1; then
+    large_one "Fashion-MNIST (all 70,000 real images, $FASHION_MNIST)" --data "idx:$FASHION_MNIST" --out "$OUT/fashion" \
+        --save-input "$OUT/fashion70k.npy"
+  else
+    echo "Fashion-MNIST not found in $FASHION_MNIST (apt-get install dataset-fashion-mnist, or FASHION_MNIST=DIR): skipped"
+  fi
+  large_one "MNIST sample + jittered copies (--synthesize 70000)" --synthesize 70000 --out "$OUT/synth" --save-input "$OUT/synth70k.npy"
+}
+
+bench_knn() {
+  [[ -f "$OUT/synth70k.npy" ]] || bench_large
+  mvn -B -q -o test-compile
+  for f in "$OUT"/fashion70k.npy "$OUT"/synth70k.npy; do
+    [[ -f "$f" ]] || continue
+    echo "$f:"
+    java -Xmx8g -cp "target/classes:target/test-classes:target/lib/*" org.convstudio.analysis.embed.KnnBenchmark "$f" 90 \
+        cells:8 cells:16 cells:24 cells:32 exact hnsw
+  done
 }
 
 bench_live() {
-  $CS embed pixels --samples 2000 --json --out "$OUT/live0" > "$OUT/live0.json"
-  local l0; l0=$(load)
-  j=$($CS embed pixels --samples 2000 --init "$OUT/live0/embedding.csv" --json --out "$OUT/live1")
-  echo "$j"
-  echo "live mode, 2,000 points from the previous layout (load average $l0): $(field "$j" seconds) s wall ($(field "$j" optimizeSeconds) s optimising), $(field "$j" cpuSeconds) s CPU, hit $(field "$j" neighborhoodHit)"
+  $CS train lenet --data mnist-sample --epochs 1 --seed 42 --out "$OUT/live-e1" > /dev/null
+  cp -r "$OUT/live-e1" "$OUT/live-e2"
+  $CS train lenet --resume "$OUT/live-e2" --epochs 1 > /dev/null
+  $CS bench embed-live "$OUT/live-e2" --previous "$OUT/live-e1" --samples 2000 --rounds 5
 }
 
 # The README's time-to-accuracy recipe (25 epochs, 98.65 % validation accuracy), then the input space and the
@@ -104,14 +148,35 @@ bench_lenet() {
          "$(field "$b" neighborhoodHit) (k = $(field "$b" k), $(field "$b" source)), trustworthiness" \
          "$(field "$a" trustworthiness) -> $(field "$b" trustworthiness)"
   done
+  for layer in relu3 relu4 fc3; do
+    for p in 10 30 50; do
+      b=$($CS embed "$OUT/lenet" --samples 2000 --layer $layer --perplexity $p --json --out "$OUT/lenet-$layer-$p" \
+          --save-input "$OUT/lenet-$layer-$p.npy")
+      echo "lenet, 2,000 validation images, layer $layer, perplexity $p: hit $(field "$b" neighborhoodHit) (k = 6)," \
+           "trustworthiness $(field "$b" trustworthiness), 6-NN accuracy $(field "$b" knnAccuracy)"
+    done
+  done
+  python3 - "$OUT/lenet-relu4-30.npy" "$OUT/lenet-relu4-30/embedding.csv" <<'PY'
+import sys, numpy as np
+x = np.load(sys.argv[1]).astype(np.float64)
+t = np.genfromtxt(sys.argv[2], delimiter=",", names=True)
+lab, pred = t["label"].astype(int), t["prediction"].astype(int)
+sq = (x * x).sum(1)
+d = sq[:, None] + sq[None, :] - 2 * x @ x.T
+np.fill_diagonal(d, np.inf)
+idx = np.argsort(d, axis=1)[:, :6]
+print(f"relu4 space itself (PCA 50 of 84-d), 2,000 validation images: hit {(lab[idx] == lab[:, None]).mean():.4f} (k = 6); "
+      f"the network's accuracy on them {(lab == pred).mean():.4f} ({(lab != pred).sum()} misclassified)")
+PY
 }
 
 case "$WHAT" in
   sklearn) bench_sklearn ;;
   large) bench_large ;;
   live) bench_live ;;
+  knn) bench_knn ;;
   lenet) bench_lenet ;;
-  all) bench_sklearn; bench_large; bench_live; bench_lenet ;;
-  *) echo "unknown benchmark $WHAT (sklearn|large|live|lenet|all)" >&2; exit 2 ;;
+  all) bench_sklearn; bench_large; bench_knn; bench_live; bench_lenet ;;
+  *) echo "unknown benchmark $WHAT (sklearn|large|knn|live|lenet|all)" >&2; exit 2 ;;
 esac
 echo "files in $OUT"

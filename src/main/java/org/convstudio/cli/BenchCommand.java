@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Train.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Train.class, BenchEmbedLive.class})
 final class BenchCommand {
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = {"Steady-state training throughput (images/s) on synthetic input of the network's shape:",

@@ -16,6 +16,7 @@ import org.convstudio.analysis.embed.EmbeddingFiles;
 import org.convstudio.analysis.embed.EmbeddingListener;
 import org.convstudio.analysis.embed.EmbeddingQuality;
 import org.convstudio.analysis.embed.Embedder;
+import org.convstudio.analysis.embed.NeighborSearch;
 import org.convstudio.analysis.embed.TsneOptions;
 import org.convstudio.analysis.embed.WorkerPool;
 import org.convstudio.engine.data.DataSplit;
@@ -85,6 +86,14 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--fft-grid", defaultValue = "0",
             description = "Benchmarks: cap on t-SNE's FFT grid per axis, 256 | 512 | 1024 | 2048 (default: automatic).")
     int fftGrid;
+
+    @Option(names = "--knn", defaultValue = "auto",
+            description = "Benchmarks: t-SNE's neighbour search, auto | exact | cells | hnsw (default: ${DEFAULT-VALUE}: exact up to 20,000 points, cells above).")
+    String knn;
+
+    @Option(names = "--knn-recall", defaultValue = "0",
+            description = "Benchmarks: also measure the neighbour search's recall against exact neighbours on N sampled points (not timed with the embedding).")
+    int knnRecall;
 
     @Spec
     CommandSpec spec;
@@ -158,19 +167,32 @@ final class EmbedCommand implements Callable<Integer> {
         if (fftGrid != 0 && (fftGrid < 256 || fftGrid > 4096 || Integer.bitCount(fftGrid) != 1)) {
             throw new UserError("--fft-grid must be 256, 512, 1024, 2048 or 4096, got " + fftGrid);
         }
-        TsneOptions options = TsneOptions.defaults().withPerplexity(perplexity).withSeed(seed).withMaxGrid(fftGrid);
+        NeighborSearch search = switch (knn.toLowerCase(Locale.ROOT)) {
+            case "auto" -> NeighborSearch.AUTO;
+            case "exact" -> NeighborSearch.EXACT;
+            case "cells" -> NeighborSearch.CELLS;
+            case "hnsw" -> NeighborSearch.HNSW;
+            default -> throw new UserError("Unknown neighbour search \"" + knn + "\" — use auto, exact, cells or hnsw");
+        };
+        TsneOptions options = TsneOptions.defaults().withPerplexity(perplexity).withSeed(seed).withMaxGrid(fftGrid)
+                .withNeighborSearch(search);
         WorkerPool pool = threads > 0 ? new WorkerPool(threads) : WorkerPool.shared();
         Embedder.Result r;
         try {
             r = new Embedder(pool).embed(rows, n, dims, images.labels(), m, options, warm, EmbeddingListener.NONE, () -> false);
         } catch (IllegalArgumentException e) {
             throw new UserError("Cannot embed these samples: " + e.getMessage());
-        } finally {
+        } catch (RuntimeException e) {
             if (threads > 0) {
                 pool.close();
             }
+            throw e;
         }
         double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+        KnnCheck check = knnRecall > 0 && m == Embedder.Method.TSNE ? KnnCheck.measure(r, options, knnRecall, seed, pool) : null;
+        if (threads > 0) {
+            pool.close();
+        }
         int[] index = IntStream.range(0, n).toArray();
         Files.createDirectories(out);
         EmbeddingFiles.writeCsv(out.resolve(EmbeddingFiles.CSV), r.layout(), index, images.labels(), predictions);
@@ -215,6 +237,20 @@ final class EmbedCommand implements Callable<Integer> {
             o.put("updateSeconds", round(ph.update()));
             o.put("largestFftGrid", ph.largestGrid());
             o.put("tsneCpuSeconds", round(r.timing().tsneCpu()));
+            var cpu = r.timing().cpu();
+            o.put("pcaCpuSeconds", round(cpu.pca()));
+            o.put("neighborCpuSeconds", round(cpu.neighbors()));
+            o.put("affinityCpuSeconds", round(cpu.affinities()));
+            o.put("optimizeCpuSeconds", round(cpu.optimize()));
+            o.put("qualityCpuSeconds", round(cpu.quality()));
+            if (m == Embedder.Method.TSNE) {
+                o.put("neighborSearch", Embedder.searchFor(n, search).name().toLowerCase(Locale.ROOT));
+            }
+            if (check != null) {
+                o.put("knnRecall", check.recall());
+                o.put("knnRecallSamples", check.samples());
+                o.put("knnRecallSeconds", round(check.seconds()));
+            }
             o.put("cpuSeconds", round(cpuSeconds));
             o.put("threads", pool.size());
             stdout.println(JSON.writeValueAsString(o));

@@ -81,6 +81,19 @@ class EmbedCommandTest {
         assertEquals(0, a.code(), a.err());
         assertEquals(320, new ObjectMapper().readTree(a.out()).get("points").asInt());
         assertTrue(a.err().contains("the run's own images"), a.err());
+        // the live-mode benchmark runs the same warm start in one process
+        SummaryCommandTest.Result b = SummaryCommandTest.run("bench", "embed-live", run.toString(), "--samples", "200",
+                "--rounds", "2", "--json");
+        assertEquals(0, b.code(), b.err());
+        JsonNode live = new ObjectMapper().readTree(b.out());
+        assertEquals(200, live.get("points").asInt());
+        assertEquals("relu4", live.get("layer").asText());
+        assertEquals(300, live.get("iterations").asInt());
+        assertEquals(2, live.get("rounds").size());
+        for (String f : List.of("medianLiveSeconds", "medianActivationSeconds", "medianEmbedSeconds", "medianEmbedCpuSeconds",
+                "neighborhoodHit", "firstEmbeddingSeconds")) {
+            assertTrue(live.has(f), "JSON field " + f + " in " + b.out());
+        }
     }
 
     @Test
@@ -97,5 +110,25 @@ class EmbedCommandTest {
         SummaryCommandTest.Result help = SummaryCommandTest.run("embed", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--perplexity"));
+    }
+
+    @Test
+    void cellSearchWithRecallCheckReportsItsFields() throws Exception {
+        SummaryCommandTest.Result r = SummaryCommandTest.run("embed", "pixels", "--samples", "600", "--knn", "cells",
+                "--knn-recall", "200", "--json", "--out", dir.resolve("cells").toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("cells", j.get("neighborSearch").asText());
+        assertEquals(200, j.get("knnRecallSamples").asInt());
+        double recall = j.get("knnRecall").asDouble();
+        assertTrue(recall > 0.9 && recall <= 1, "24 of 24 cells probed: about exact, got " + recall);
+        for (String f : List.of("pcaCpuSeconds", "neighborCpuSeconds", "affinityCpuSeconds", "optimizeCpuSeconds",
+                "qualityCpuSeconds")) {
+            assertTrue(j.has(f), "JSON field " + f + " in " + r.out());
+        }
+        SummaryCommandTest.Result bad = SummaryCommandTest.run("embed", "pixels", "--knn", "annoy", "--out",
+                dir.resolve("bad").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("Unknown neighbour search \"annoy\""), bad.err());
     }
 }

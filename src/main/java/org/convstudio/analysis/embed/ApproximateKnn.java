@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Approximate k nearest neighbours with a hierarchical navigable small-world graph (HNSW, hnswlib-core),
- * for data sets too large for {@link ExactKnn}: the index is built and queried on the worker pool.
+ * Approximate k nearest neighbours with a hierarchical navigable small-world graph (HNSW, hnswlib-core): the index
+ * is built and queried on the worker pool. Kept for comparisons ({@link NeighborSearch#HNSW}, {@code embed --knn
+ * hnsw}): on 70,000 PCA-50 rows at k = 90 it needs about 10× the CPU time of {@link CellKnn} for the same recall.
  * The recall against exact neighbours is checked by a test on a sample.
  */
 public final class ApproximateKnn {

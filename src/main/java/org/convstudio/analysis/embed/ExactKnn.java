@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Exact k nearest neighbours by brute force, blocked for the cache and split over the worker pool:
  * queries are taken a block at a time against a block of reference points stored dimension-major,
- * so the inner loop is a vectorisable multiply-add over reference points (distances as
+ * so the inner loop is a vectorisable multiply-add over reference points ({@link DotKernel}) (distances as
  * |x|² + |y|² − 2x·y). Each query keeps its k best in a small max-heap. O(N²·d): used up to ~20,000 points.
  */
 public final class ExactKnn {
@@ -36,7 +36,7 @@ public final class ExactKnn {
         float[] dist = new float[nq * k];
         int blocks = (nr + REF_BLOCK - 1) / REF_BLOCK;
         pool.forRange(nq, (from, to, worker) -> {
-            float[] refT = new float[d * REF_BLOCK];
+            float[][] refT = new float[d][REF_BLOCK];
             float[] acc = new float[REF_BLOCK];
             int[] heapIdx = new int[k];
             float[] heapD = new float[k];
@@ -51,22 +51,9 @@ public final class ExactKnn {
                 }
                 int r0 = b * REF_BLOCK;
                 int len = Math.min(REF_BLOCK, nr - r0);
-                for (int r = 0; r < len; r++) {
-                    int base = (r0 + r) * d;
-                    for (int c = 0; c < d; c++) {
-                        refT[c * REF_BLOCK + r] = ref[base + c];
-                    }
-                }
+                DotKernel.transpose(ref, d, r0, len, refT);
                 for (int q = from; q < to; q++) {
-                    java.util.Arrays.fill(acc, 0, len, 0f);
-                    int qb = q * d;
-                    for (int c = 0; c < d; c++) {
-                        float x = queries[qb + c];
-                        int off = c * REF_BLOCK;
-                        for (int r = 0; r < len; r++) {
-                            acc[r] += x * refT[off + r];
-                        }
-                    }
+                    DotKernel.dots(queries, q * d, d, refT, len, acc);
                     int h = q * k;
                     float worst = dist[h];
                     float qn = qNorm[q];

@@ -39,7 +39,7 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
         for (int a = 0; a < d; a++) {
             mean[a] = (float) (sum[a] / n);
         }
-        double[] meanD = new double[d];
+        double[] meanD = new double[d]; // the covariance centres its blocks with these
         for (int a = 0; a < d; a++) {
             meanD[a] = sum[a] / n;
         }
@@ -81,40 +81,44 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
     }
 
     /**
-     * The centred covariance (divisor n − 1), row-major d × d, as (XᵀX − n·μμᵀ)/(n − 1): the raw rows are
-     * used so that zero entries (blank pixels, inactive ReLUs) are skipped.
+     * The covariance (divisor n − 1), row-major d × d, in double: each block of {@value #ROW_BLOCK} rows is centred
+     * into per-row arrays and the products are summed by a loop over those arrays, which the JIT vectorises (a
+     * loop over the flat data at a run-time offset stays scalar, see {@link DotKernel}). Centring first avoids the
+     * cancellation of XᵀX − n·μμᵀ when the means are large.
      */
     static double[] covariance(float[] data, int n, int d, double[] mean, WorkerPool pool) {
         double[][] partial = new double[pool.size()][];
         int blocks = (n + ROW_BLOCK - 1) / ROW_BLOCK;
         pool.forRange(blocks, (from, to, worker) -> {
             double[] acc = new double[d * d];
-            double[] row = new double[d]; // double: XᵀX − nμμᵀ cancels when means are large
+            double[][] rows = new double[ROW_BLOCK][d];
+            double[] sum = new double[d];
             for (int blk = from; blk < to; blk++) {
                 int r0 = blk * ROW_BLOCK;
                 int len = Math.min(ROW_BLOCK, n - r0);
-                // upper triangle: for each a, sum over the block's rows of x_a * x[a..d) (vectorisable over b)
+                for (int r = 0; r < len; r++) {
+                    int off = (r0 + r) * d;
+                    double[] row = rows[r];
+                    for (int b = 0; b < d; b++) {
+                        row[b] = data[off + b] - mean[b];
+                    }
+                }
+                // upper triangle: for each a, Σ over the block's rows of x_a · x[a..d)
                 for (int a = 0; a < d; a++) {
-                    boolean any = false;
+                    java.util.Arrays.fill(sum, a, d, 0);
                     for (int r = 0; r < len; r++) {
-                        int off = (r0 + r) * d;
-                        float xa = data[off + a];
-                        if (xa == 0f) {
+                        double[] row = rows[r];
+                        double xa = row[a];
+                        if (xa == 0) {
                             continue;
                         }
-                        if (!any) {
-                            java.util.Arrays.fill(row, a, d, 0);
-                            any = true;
-                        }
                         for (int b = a; b < d; b++) {
-                            row[b] += xa * data[off + b];
+                            sum[b] += xa * row[b];
                         }
                     }
-                    if (any) {
-                        int ad = a * d;
-                        for (int b = a; b < d; b++) {
-                            acc[ad + b] += row[b];
-                        }
+                    int ad = a * d;
+                    for (int b = a; b < d; b++) {
+                        acc[ad + b] += sum[b];
                     }
                 }
             }
@@ -132,7 +136,7 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
         double div = n - 1.0;
         for (int a = 0; a < d; a++) {
             for (int b = a; b < d; b++) {
-                double v = (cov[a * d + b] - n * mean[a] * mean[b]) / div;
+                double v = cov[a * d + b] / div;
                 cov[a * d + b] = v;
                 cov[b * d + a] = v;
             }
@@ -146,36 +150,37 @@ public record Pca(int dimensions, float[] mean, double[] components, double[] va
         if (c > componentCount()) {
             throw new IllegalArgumentException("only " + componentCount() + " components were fitted, asked for " + c);
         }
-        float[] wT = new float[d * c]; // d × c, so the inner loop runs over components
+        float[][] wT = new float[d][c]; // per input dimension, its weight in each component (vectorisable rows)
         for (int r = 0; r < c; r++) {
             for (int a = 0; a < d; a++) {
-                wT[a * c + r] = (float) components[r * d + a];
+                wT[a][r] = (float) components[r * d + a];
             }
         }
         float[] shift = new float[c]; // μ·W, subtracted from every projected row
         for (int a = 0; a < d; a++) {
             for (int r = 0; r < c; r++) {
-                shift[r] += mean[a] * wT[a * c + r];
+                shift[r] += mean[a] * wT[a][r];
             }
         }
         float[] out = new float[n * c];
         pool.forRange(n, (from, to, worker) -> {
+            float[] o = new float[c];
             for (int i = from; i < to; i++) {
                 int src = i * d;
-                int dst = i * c;
                 for (int r = 0; r < c; r++) {
-                    out[dst + r] = -shift[r];
+                    o[r] = -shift[r];
                 }
                 for (int a = 0; a < d; a++) {
                     float x = data[src + a];
                     if (x == 0f) {
                         continue;
                     }
-                    int off = a * c;
+                    float[] w = wT[a];
                     for (int r = 0; r < c; r++) {
-                        out[dst + r] += x * wT[off + r];
+                        o[r] += x * w[r];
                     }
                 }
+                System.arraycopy(o, 0, out, i * c, c);
             }
         });
         return out;

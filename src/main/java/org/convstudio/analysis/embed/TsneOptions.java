@@ -9,11 +9,12 @@ package org.convstudio.analysis.embed;
  * {@code publishEvery} iterations.
  *
  * @param learningRate a fixed learning rate, or 0 for "auto"
+ * @param neighborSearch how the k nearest neighbours are found ({@link NeighborSearch#AUTO}: by the number of points)
  * @param maxGrid      cap on the padded FFT grid per axis (a power of two ≥ 256), or 0 for "auto" ({@link FftRepulsion#DEFAULT_MAX_GRID})
  */
 public record TsneOptions(double perplexity, int earlyIterations, double earlyExaggeration, int iterations,
                           double learningRate, double earlyMomentum, double momentum, int exactBelow,
-                          int maxGrid, int publishEvery, long seed) {
+                          int maxGrid, int publishEvery, long seed, NeighborSearch neighborSearch) {
 
     public TsneOptions {
         if (!(perplexity > 0)) {
@@ -22,10 +23,13 @@ public record TsneOptions(double perplexity, int earlyIterations, double earlyEx
         if (earlyIterations < 0 || iterations < 0) {
             throw new IllegalArgumentException("iteration counts cannot be negative");
         }
+        if (neighborSearch == null) {
+            neighborSearch = NeighborSearch.AUTO;
+        }
     }
 
     public static TsneOptions defaults() {
-        return new TsneOptions(30, 250, 12, 500, 0, 0.5, 0.8, 0, 0, 10, 42);
+        return new TsneOptions(30, 250, 12, 500, 0, 0.5, 0.8, 0, 0, 10, 42, NeighborSearch.AUTO);
     }
 
     /**
@@ -34,37 +38,42 @@ public record TsneOptions(double perplexity, int earlyIterations, double earlyEx
      */
     public TsneOptions forWarmStart(int plainIterations) {
         return new TsneOptions(perplexity, 0, 1, plainIterations, learningRate, earlyMomentum, momentum, exactBelow,
-                maxGrid, publishEvery, seed);
+                maxGrid, publishEvery, seed, neighborSearch);
     }
 
     public TsneOptions withPerplexity(double p) {
         return new TsneOptions(p, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum, momentum,
-                exactBelow, maxGrid, publishEvery, seed);
+                exactBelow, maxGrid, publishEvery, seed, neighborSearch);
     }
 
     public TsneOptions withIterations(int early, int plain) {
         return new TsneOptions(perplexity, early, earlyExaggeration, plain, learningRate, earlyMomentum, momentum,
-                exactBelow, maxGrid, publishEvery, seed);
+                exactBelow, maxGrid, publishEvery, seed, neighborSearch);
     }
 
     public TsneOptions withExactBelow(int n) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, n, maxGrid, publishEvery, seed);
+                momentum, n, maxGrid, publishEvery, seed, neighborSearch);
     }
 
     public TsneOptions withPublishEvery(int every) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, exactBelow, maxGrid, every, seed);
+                momentum, exactBelow, maxGrid, every, seed, neighborSearch);
     }
 
     public TsneOptions withSeed(long s) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, exactBelow, maxGrid, publishEvery, s);
+                momentum, exactBelow, maxGrid, publishEvery, s, neighborSearch);
     }
 
     public TsneOptions withMaxGrid(int grid) {
         return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
-                momentum, exactBelow, grid, publishEvery, seed);
+                momentum, exactBelow, grid, publishEvery, seed, neighborSearch);
+    }
+
+    public TsneOptions withNeighborSearch(NeighborSearch search) {
+        return new TsneOptions(perplexity, earlyIterations, earlyExaggeration, iterations, learningRate, earlyMomentum,
+                momentum, exactBelow, maxGrid, publishEvery, seed, search);
     }
 
     /** Neighbours per point for the affinities: 3 × perplexity (openTSNE, FIt-SNE). */

@@ -1,5 +1,6 @@
 package org.convstudio.analysis.embed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,27 @@ class TsneTest {
         assertEquals(cancelAt, r.iterations(), "no iteration after the one during which cancel was requested");
         assertEquals(cancelAt, published.get());
         assertEquals(cancelAt + 1, checks.get(), "the flag is read before every iteration");
+    }
+
+    @Test
+    void theCellSearchPathOptimisesInItsOwnOrderAndHandsBackTheCallers() {
+        Clusters c = Clusters.gaussian(6, 100, 30, 2); // labels interleaved: a wrong numbering would scramble the hit
+        Embedder embedder = new Embedder(POOL);
+        TsneOptions o = TsneOptions.defaults().withNeighborSearch(NeighborSearch.CELLS).withIterations(100, 250);
+        float[][] published = new float[1][];
+        Embedder.Result r = embedder.embed(c.data, c.n, c.d, c.labels, Embedder.Method.TSNE, o, null,
+                (it, total, layout) -> published[0] = layout, () -> false);
+        assertTrue(r.quality().neighborhoodHit() >= 0.99, "neighbourhood hit " + r.quality().neighborhoodHit());
+        assertArrayEquals(r.layout(), published[0], "the last published layout is the result, in the caller's order");
+        Embedder.Result again = embedder.embed(c.data, c.n, c.d, c.labels, Embedder.Method.TSNE, o, r.layout(),
+                EmbeddingListener.NONE, () -> false);
+        double moved = 0;
+        double size = 0;
+        for (int e = 0; e < r.layout().length; e++) {
+            moved += Math.abs(again.layout()[e] - r.layout()[e]);
+            size += Math.abs(r.layout()[e]);
+        }
+        assertTrue(moved / size < 0.5, "a warm start continues from the given layout: displacement " + moved / size);
     }
 
     @Test
