@@ -91,6 +91,7 @@ public final class ClassroomViewModel {
         this.ui = ui;
         this.digit = digit;
         this.solver = solver;
+        this.pictures = new PictureChoice(worker, ui, settings, error::set);
         this.trainer = engines == null ? null : new LessonTraining(engines.trainRunner(), ui, engines.arms(), engines.runs(),
                 engines.minIntervalNanos(), this::curvesArrived);
         this.network = engines == null ? null : engines.network();
@@ -367,30 +368,7 @@ public final class ClassroomViewModel {
      * default digit); {@code done} gets null or a sentence saying why it cannot be used, on the ui executor.
      */
     public void useSampleImage(int index, Consumer<String> done) {
-        if (index == 0) {
-            usePicture(null);
-            done.accept(null);
-            return;
-        }
-        long v = pictureVersion.incrementAndGet();
-        worker.execute(() -> {
-            try {
-                var p = new org.convstudio.analysis.lesson.Picture(PictureControls.SAMPLE_PREFIX + index,
-                        org.convstudio.engine.lesson.SampleDigit.load(index));
-                ui.execute(() -> {
-                    if (pictureVersion.get() == v) { // a later choice wins, whichever finishes first
-                        settings.set(settings.get().withPicture(p));
-                    }
-                    done.accept(null);
-                });
-            } catch (org.convstudio.engine.data.DatasetException e) {
-                String m = e.getMessage();
-                ui.execute(() -> {
-                    error.set(m);
-                    done.accept(m);
-                });
-            }
-        });
+        pictures.useSampleImage(index, done);
     }
 
     /**
@@ -398,33 +376,13 @@ public final class ClassroomViewModel {
      * null or a sentence saying why the file cannot be used, on the ui executor.
      */
     public void usePictureFile(Path file, Consumer<String> done) {
-        long v = pictureVersion.incrementAndGet();
-        worker.execute(() -> {
-            org.convstudio.analysis.lesson.Picture p;
-            try {
-                p = org.convstudio.analysis.lesson.Picture.read(file);
-            } catch (java.io.IOException e) {
-                String m = e.getMessage();
-                ui.execute(() -> {
-                    error.set(m);
-                    done.accept(m);
-                });
-                return;
-            }
-            ui.execute(() -> {
-                if (pictureVersion.get() == v) {
-                    settings.set(settings.get().withPicture(p));
-                }
-                done.accept(null);
-            });
-        });
+        pictures.usePictureFile(file, done);
     }
 
     /** The kernel playground's image now (a drawing; null for the default digit), superseding files and samples being read. */
     public void usePicture(org.convstudio.analysis.lesson.Picture p) {
-        pictureVersion.incrementAndGet();
-        settings.set(settings.get().withPicture(p));
+        pictures.usePicture(p);
     }
 
-    private final AtomicLong pictureVersion = new AtomicLong();
+    private final PictureChoice pictures;
 }
