@@ -93,4 +93,13 @@ final class Fx {
         });
         return b;
     }
+
+    /** Asks for an image file (png, jpg, bmp, gif); empty when the user cancels. */
+    static java.util.Optional<java.nio.file.Path> chooseImage(javafx.stage.Window owner) {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.bmp", "*.gif"));
+        java.io.File f = fc.showOpenDialog(owner);
+        return f == null ? java.util.Optional.empty() : java.util.Optional.of(f.toPath());
+    }
 }

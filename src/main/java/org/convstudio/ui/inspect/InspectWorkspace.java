@@ -258,14 +258,10 @@ public final class InspectWorkspace implements Workspace {
             if (vm.loaded() == null) {
                 return;
             }
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
-                    "*.bmp", "*.gif"));
-            java.io.File f = fc.showOpenDialog(services == null ? null : services.window());
-            if (f != null) {
-                vm.selectImageFile(f.toPath());
+            Fx.chooseImage(services == null ? null : services.window()).ifPresent(f -> {
+                vm.selectImageFile(f);
                 tabs.getSelectionModel().select(0);
-            }
+            });
         });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
