@@ -72,6 +72,16 @@ public final class GuiTestSupport {
         FxToolkit.cleanupStages();
     }
 
+    /**
+     * The node of the app's scene with CSS selector {@code selector} (e.g. "#train-device"), once the scene holds it:
+     * nodes inside a ScrollPane or TabPane are added by their parent's skin on a pulse, not when the view is built.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T extends javafx.scene.Node> T lookup(ConvStudioApp app, String selector) throws TimeoutException {
+        waitUntil(() -> fx(() -> app.stage().getScene().lookup(selector)) != null, 20);
+        return (T) fx(() -> app.stage().getScene().lookup(selector));
+    }
+
     /** Runs on the FX thread and waits. */
     public static <T> T fx(Callable<T> c) {
         try {

@@ -33,12 +33,14 @@ class EmbedWorkspaceGuiTest {
         GuiTestSupport.stop(app);
     }
 
-    /** The node with {@code id}, once the scene holds it (some are added by their parent's skin on a pulse). */
-    private <T> T lookup(String id) throws java.util.concurrent.TimeoutException {
-        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> app.stage().getScene().lookup(id)) != null, 10);
-        @SuppressWarnings("unchecked")
-        T n = GuiTestSupport.fx(() -> (T) app.stage().getScene().lookup(id));
-        return n;
+    /** The node with {@code id}, once the scene holds it (see {@link GuiTestSupport#lookup}). */
+    @SuppressWarnings("unchecked")
+    private <T> T lookup(String id) {
+        try {
+            return (T) GuiTestSupport.lookup(app, id);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("nothing matches " + id + " in the window", e);
+        }
     }
 
     @Test

@@ -46,10 +46,14 @@ class InspectWorkspaceGuiTest {
         GuiTestSupport.stop(app);
     }
 
+    /** The node with {@code id}, once the scene holds it (see {@link GuiTestSupport#lookup}). */
+    @SuppressWarnings("unchecked")
     private <T> T lookup(String id) {
-        @SuppressWarnings("unchecked")
-        T n = GuiTestSupport.fx(() -> (T) app.stage().getScene().lookup(id));
-        return n;
+        try {
+            return (T) GuiTestSupport.lookup(app, id);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("nothing matches " + id + " in the window", e);
+        }
     }
 
     @Test

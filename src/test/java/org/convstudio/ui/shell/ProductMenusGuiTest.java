@@ -311,13 +311,12 @@ class ProductMenusGuiTest {
             // one device value: the Train page's box shows what Settings chose, and its runs ask for it
             GuiTestSupport.fx(() -> app.window().show("train"));
             GuiTestSupport.waitUntil(() -> app.window().training().configProperty().get() != null, 20);
-            assertEquals(DeviceOption.AUTO, GuiTestSupport.fx(() -> ((javafx.scene.control.ComboBox<?>)
-                    app.stage().getScene().lookup("#train-device")).getValue()));
+            javafx.scene.control.ComboBox<DeviceOption> deviceBox = GuiTestSupport.lookup(app, "#train-device");
+            assertEquals(DeviceOption.AUTO, GuiTestSupport.fx(deviceBox::getValue));
             assertEquals(org.convstudio.engine.device.DeviceRequest.auto(),
                     GuiTestSupport.fx(() -> app.window().training().configProperty().get().device()));
             // and the Train page's box changes the same value, which Settings then shows
-            GuiTestSupport.fx(() -> ((javafx.scene.control.ComboBox<DeviceOption>) (javafx.scene.control.ComboBox<?>)
-                    app.stage().getScene().lookup("#train-device")).setValue(DeviceOption.GPU));
+            GuiTestSupport.fx(() -> deviceBox.setValue(DeviceOption.GPU));
             assertEquals(DeviceOption.GPU, GuiTestSupport.fx(() -> a.openSettings().device.getValue()));
             AppPrefs reread = AppPrefs.load();
             assertEquals(runs.toString(), reread.runsFolder());

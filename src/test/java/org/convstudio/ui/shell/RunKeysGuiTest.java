@@ -65,9 +65,14 @@ class RunKeysGuiTest {
         return app.window().training();
     }
 
+    /** The node with {@code selector}, once the scene holds it (see {@link GuiTestSupport#lookup}). */
     @SuppressWarnings("unchecked")
     private <T extends Node> T lookup(String selector) {
-        return GuiTestSupport.fx(() -> (T) app.stage().getScene().lookup(selector));
+        try {
+            return (T) GuiTestSupport.lookup(app, selector);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("nothing matches " + selector + " in the window", e);
+        }
     }
 
     private void tap(KeyCode... keys) {
