@@ -59,9 +59,9 @@ class ClassroomLiveGuiTest {
         GuiTestSupport.stop(app);
     }
 
-    private <T extends Node> T node(String selector) {
-        @SuppressWarnings("unchecked")
-        T n = (T) GuiTestSupport.fx(() -> app.stage().getScene().lookup(selector));
+    /** The node with {@code selector}, once the scene holds it (lesson controls are rebuilt as lessons change). */
+    private <T extends Node> T node(String selector) throws java.util.concurrent.TimeoutException {
+        T n = GuiTestSupport.lookup(app, selector);
         assertNotNull(n, selector);
         return n;
     }
