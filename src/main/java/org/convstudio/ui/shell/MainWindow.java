@@ -192,6 +192,9 @@ public final class MainWindow {
         }
         Node view = w.view();
         content.getChildren().setAll(view);
+        // skins now rather than on the next pulse: a ScrollPane's or TabPane's content is in the scene graph at
+        // once (the same CSS pass the pulse would make; keyboard focus and lookups find the workspace's nodes)
+        view.applyCss();
         current = w;
         ToggleButton b = navButtons.get(id);
         if (b != null && !b.isSelected()) {
