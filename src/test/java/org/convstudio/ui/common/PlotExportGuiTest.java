@@ -52,10 +52,12 @@ class PlotExportGuiTest {
                 val.append(i, 2.2 / i + 0.05);
             }
             stage.setScene(new Scene(new StackPane(p), 640, 400));
+            stage.sizeToScene(); // the shared primary stage may keep the size an earlier test gave it
             stage.show();
             return p;
         });
-        GuiTestSupport.waitUntil(() -> plot.getWidth() > 0 && plot.getCanvas().getWidth() > 0, 20);
+        GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> plot.getWidth() == 640 && plot.getHeight() == 400
+                && plot.getCanvas().getWidth() > 0), 20);
         double width = GuiTestSupport.fx(plot::getWidth);
         double height = GuiTestSupport.fx(plot::getHeight);
         for (String name : new String[] {"loss.svg", "loss.png"}) {
