@@ -76,24 +76,11 @@ final class LinePlotPainter {
             }
         }
         boolean empty = xMin > xMax;
-        if (empty) {
-            xMin = 0;
-            xMax = 1;
-            yMin = 0;
-            yMax = 1;
-        }
-        if (xMax == xMin) {
-            xMin -= 0.5;
-            xMax += 0.5;
-        }
-        if (yMax == yMin) {
-            yMin -= log ? 0.5 : Math.max(1e-9, Math.abs(yMin) * 0.1 + (yMin == 0 ? 1 : 0));
-            yMax += log ? 0.5 : Math.max(1e-9, Math.abs(yMax) * 0.1 + (yMax == 0 ? 1 : 0));
-        } else {
-            double padY = (yMax - yMin) * 0.05;
-            yMin -= padY;
-            yMax += padY;
-        }
+        double[] range = PlotRange.padded(xMin, xMax, yMin, yMax, log);
+        xMin = range[0];
+        xMax = range[1];
+        yMin = range[2];
+        yMax = range[3];
 
         // ---- ticks and margins
         g.setFont(tickFont);

@@ -48,24 +48,11 @@ public final class PlotSvg {
                 yMax = Math.max(yMax, v);
             }
         }
-        if (xMin > xMax) {
-            xMin = 0;
-            xMax = 1;
-            yMin = 0;
-            yMax = 1;
-        }
-        if (xMax == xMin) {
-            xMin -= 0.5;
-            xMax += 0.5;
-        }
-        if (yMax == yMin) {
-            yMin -= 0.5;
-            yMax += 0.5;
-        } else {
-            double pad = (yMax - yMin) * 0.05;
-            yMin -= pad;
-            yMax += pad;
-        }
+        double[] range = PlotRange.padded(xMin, xMax, yMin, yMax, log);
+        xMin = range[0];
+        xMax = range[1];
+        yMin = range[2];
+        yMax = range[3];
         double w = c.width();
         double h = c.height();
         double top = PAD + (c.title().isEmpty() ? 0 : FONT * 1.8);

@@ -120,10 +120,38 @@ public class ConvStudioApp extends Application {
     }
 
     /**
-     * Logs when the first frame has been laid out (the window's content is on screen), and with
-     * {@value #STARTUP_EXIT_PROPERTY}{@code =true} quits then: {@code src/bench/startup.sh} measures start-up so.
+     * Logs when the first frame has been laid out (menus, sidebar and status bar on screen), then builds the Design
+     * workspace (not for the packaging smoke test, which closes the window at once).
      */
     private void afterFirstFrame(Scene scene) {
+        afterNextLayout(scene, () -> {
+            firstFrameMillis = sinceJvmStart();
+            LOG.info("First frame laid out {} ms after JVM start", firstFrameMillis);
+            if (!Boolean.getBoolean("convstudio.smokeTest")) {
+                Platform.runLater(() -> showDesign(scene));
+            }
+        });
+    }
+
+    /**
+     * Logs when the frame with the Design workspace has been laid out (the canvas is on screen, the app is ready
+     * to use), and with {@value #STARTUP_EXIT_PROPERTY}{@code =true} prints the start-up line and quits: {@code
+     * src/bench/startup.sh} measures start-up so.
+     */
+    private void designShownFrame(Scene scene) {
+        afterNextLayout(scene, () -> {
+            long ready = sinceJvmStart();
+            LOG.info("Design workspace laid out {} ms after JVM start", ready);
+            if (Boolean.getBoolean(STARTUP_EXIT_PROPERTY)) {
+                System.out.println("startup: window shown " + startupMillis + " ms, first frame " + firstFrameMillis
+                        + " ms, design ready " + ready + " ms after JVM start");
+                Platform.runLater(Platform::exit);
+            }
+        });
+    }
+
+    /** Runs {@code action} once, after the scene's next layout pass (then stops listening). */
+    private static void afterNextLayout(Scene scene, Runnable action) {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             if (once[0] == null) {
@@ -132,35 +160,7 @@ public class ConvStudioApp extends Application {
             Runnable self = once[0];
             once[0] = null;
             Platform.runLater(() -> scene.removePostLayoutPulseListener(self)); // not while the scene iterates
-            firstFrameMillis = sinceJvmStart();
-            LOG.info("First frame laid out {} ms after JVM start", firstFrameMillis);
-            if (!Boolean.getBoolean("convstudio.smokeTest")) {
-                Platform.runLater(() -> showDesign(scene));
-            }
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-    }
-
-    /**
-     * Logs when the frame with the Design workspace has been laid out (the canvas is on screen, the app is ready
-     * to use), and with {@value #STARTUP_EXIT_PROPERTY}{@code =true} prints the start-up line and quits.
-     */
-    private void designShownFrame(Scene scene) {
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            if (once[0] == null) {
-                return;
-            }
-            Runnable self = once[0];
-            once[0] = null;
-            Platform.runLater(() -> scene.removePostLayoutPulseListener(self));
-            long ready = sinceJvmStart();
-            LOG.info("Design workspace laid out {} ms after JVM start", ready);
-            if (Boolean.getBoolean(STARTUP_EXIT_PROPERTY)) {
-                System.out.println("startup: window shown " + startupMillis + " ms, first frame " + firstFrameMillis
-                        + " ms, design ready " + ready + " ms after JVM start");
-                Platform.runLater(Platform::exit);
-            }
+            action.run();
         };
         scene.addPostLayoutPulseListener(once[0]);
     }
