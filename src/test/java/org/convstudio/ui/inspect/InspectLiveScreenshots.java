@@ -63,13 +63,24 @@ class InspectLiveScreenshots {
         GuiTestSupport.fx(() -> ws.select("inspect-tab-filters"));
         GuiTestSupport.waitUntil(() -> vm.filtersProperty().get() != null
                 && vm.filtersProperty().get().ratios().values().stream().allMatch(r -> r.size() >= 8), 120);
+        // the explaining panes on the live copy: a unit's fields and a drawn digit
+        GuiTestSupport.waitUntil(() -> vm.loaded() != null && vm.loaded().title().endsWith("(live)"), 60);
+        GuiTestSupport.fx(() -> vm.selectUnit("conv2", 0, 4, 4, 1));
+        GuiTestSupport.waitUntil(() -> vm.fieldProperty().get() != null, 60);
+        float[] ink = new float[28 * 28];
+        for (int y = 5; y < 23; y++) {
+            ink[y * 28 + 13] = 1f;
+            ink[y * 28 + 14] = 1f;
+        }
+        GuiTestSupport.fx(() -> vm.draw(ink, 28, 28));
+        GuiTestSupport.waitUntil(() -> vm.drawingProperty().get() != null, 60);
         int[][] sizes = {{1280, 720}, {1920, 1080}};
         for (int[] size : sizes) {
             GuiTestSupport.fx(() -> {
                 app.stage().setWidth(size[0]);
                 app.stage().setHeight(size[1]);
             });
-            for (String tab : new String[] {"inspect-tab-maps", "inspect-tab-filters"}) {
+            for (String tab : new String[] {"inspect-tab-maps", "inspect-tab-filters", "inspect-tab-field", "inspect-tab-draw"}) {
                 GuiTestSupport.fx(() -> ws.select(tab));
                 long shownStep = GuiTestSupport.fx(() -> vm.liveProperty().get().step());
                 GuiTestSupport.waitUntil(() -> vm.liveProperty().get().step() > shownStep, 30); // a fresh round, laid out
