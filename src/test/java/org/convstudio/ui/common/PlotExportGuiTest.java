@@ -51,19 +51,30 @@ class PlotExportGuiTest {
                 train.append(i, 2.0 / i);
                 val.append(i, 2.2 / i + 0.05);
             }
+            // The plot's own size is fixed: the shared primary stage may keep (or later get) the size an
+            // earlier test gave it, and the StackPane centres a plot held at its maximum size.
+            p.setMinSize(640, 400);
+            p.setPrefSize(640, 400);
+            p.setMaxSize(640, 400);
             stage.setScene(new Scene(new StackPane(p), 640, 400));
-            stage.sizeToScene(); // the shared primary stage may keep the size an earlier test gave it
+            stage.sizeToScene();
             stage.show();
             return p;
         });
         GuiTestSupport.waitUntil(() -> GuiTestSupport.fx(() -> plot.getWidth() == 640 && plot.getHeight() == 400
                 && plot.getCanvas().getWidth() > 0), 20);
-        double width = GuiTestSupport.fx(plot::getWidth);
-        double height = GuiTestSupport.fx(plot::getHeight);
+        double width = 640;
+        double height = 400;
         for (String name : new String[] {"loss.svg", "loss.png"}) {
             CompletableFuture<Path> saved = new CompletableFuture<>();
             Path file = dir.resolve(name);
-            GuiTestSupport.fx(() -> PlotExport.save(plot, file, saved::complete, saved::completeExceptionally));
+            // the size is read in the same FX call that takes the snapshot, so nothing can resize it between
+            double[] sizeAtSave = GuiTestSupport.fx(() -> {
+                PlotExport.save(plot, file, saved::complete, saved::completeExceptionally);
+                return new double[] {plot.getWidth(), plot.getHeight()};
+            });
+            assertEquals(width, sizeAtSave[0], "the plot keeps its own width");
+            assertEquals(height, sizeAtSave[1], "the plot keeps its own height");
             assertEquals(file, saved.get(30, TimeUnit.SECONDS));
         }
         Document svg = PlotSvgTest.parse(Files.readString(dir.resolve("loss.svg")));
