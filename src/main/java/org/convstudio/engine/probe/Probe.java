@@ -192,8 +192,15 @@ public final class Probe {
                     throw new IllegalArgumentException("the weights of " + ids.get(i) + " (" + p.getKey() + ") have shape "
                             + java.util.Arrays.toString(given) + " but the network expects " + a.getShape());
                 }
-                NDArray fresh = a.getManager().create(c.value().values(), a.getShape());
-                a.intern(a.getDataType() == fresh.getDataType() ? fresh : fresh.toType(a.getDataType(), false));
+                boolean grad = a.hasGradient();
+                try (NDArray fresh = a.getManager().create(c.value().values(), a.getShape())) {
+                    // duplicate(): libtorch-owned memory. An array made from a Java array may share that array's
+                    // direct buffer, which intern() does not carry over: the buffer could be freed under the weight.
+                    a.intern(a.getDataType() == fresh.getDataType() ? fresh.duplicate() : fresh.toType(a.getDataType(), true));
+                }
+                if (grad) {
+                    a.setRequiresGradient(true);
+                }
                 replaced++;
             }
         }

@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.convstudio.model.layer.Conv2d;
+import org.convstudio.ui.common.Css;
 
 /**
  * Edits a convolution's connection table (which input channels each filter reads, as LeNet-5's C3) as a
@@ -115,6 +116,27 @@ final class ConnectionTableEditor extends VBox {
 
     CheckBox box(int channel, int filter) {
         return boxes[channel][filter];
+    }
+
+    /**
+     * The inspector's row for a convolution: "connection table: 16 rows" and Edit…, which opens the editor
+     * (OK applies the table as one undoable edit of the design).
+     */
+    static javafx.scene.Node row(DesignViewModel vm, org.convstudio.model.graph.Node node, int rows,
+            java.util.function.Supplier<javafx.scene.Scene> scene) {
+        Label l = new Label(rows == 0 ? "connection table: none" : "connection table: " + rows + " rows");
+        l.getStyleClass().add(Css.TEXT_MUTED);
+        Button edit = new Button("Edit…");
+        edit.setId("field-connections");
+        int in = node.inputs().isEmpty() ? 0 : vm.analysisProperty().get() == null ? 0
+                : vm.analysisProperty().get().info(node.inputs().get(0)).map(i -> i.output().channels()).orElse(0);
+        edit.setDisable(in == 0 || !(node.layer() instanceof Conv2d));
+        String id = node.id();
+        edit.setOnAction(e -> open(scene.get() == null ? null : scene.get().getWindow(), id,
+                (Conv2d) node.layer(), in, layer -> vm.setLayer(id, layer, null)));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(10, l, edit);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** Opens the editor in a dialog owned by {@code owner}; OK hands the edited layer to {@code apply}. */

@@ -138,7 +138,7 @@ public final class Inspector extends ScrollPane {
             String name = f.getKey();
             if (name.equals("connections")) {
                 extraFields.set(name, f.getValue());
-                grid.add(connectionsRow(node, f.getValue().size()), 0, row++, 2, 1);
+                grid.add(ConnectionTableEditor.row(vm, node, f.getValue().size(), this::getScene), 0, row++, 2, 1);
                 continue;
             }
             Control editor = editorFor(name, f.getValue(), type);
@@ -152,7 +152,7 @@ public final class Inspector extends ScrollPane {
             row++;
         }
         if (node.layer() instanceof org.convstudio.model.layer.Conv2d c && !c.hasConnectionTable()) {
-            grid.add(connectionsRow(node, 0), 0, row++, 2, 1);
+            grid.add(ConnectionTableEditor.row(vm, node, 0, this::getScene), 0, row++, 2, 1);
         }
         if (editors.isEmpty()) {
             Label none = new Label("This block has no settings.");
@@ -178,23 +178,6 @@ public final class Inspector extends ScrollPane {
             box.getChildren().add(4, trainable);
         }
         blockFacts.update(shownId);
-    }
-
-    /** "connection table: 16 rows" and Edit…, which opens {@link ConnectionTableEditor} (one undoable edit). */
-    private javafx.scene.Node connectionsRow(org.convstudio.model.graph.Node node, int rows) {
-        Label l = new Label(rows == 0 ? "connection table: none" : "connection table: " + rows + " rows");
-        l.getStyleClass().add(Css.TEXT_MUTED);
-        javafx.scene.control.Button edit = new javafx.scene.control.Button("Edit…");
-        edit.setId("field-connections");
-        int in = node.inputs().isEmpty() ? 0 : vm.analysisProperty().get() == null ? 0
-                : vm.analysisProperty().get().info(node.inputs().get(0)).map(i -> i.output().channels()).orElse(0);
-        edit.setDisable(in == 0 || !(node.layer() instanceof org.convstudio.model.layer.Conv2d));
-        String id = node.id();
-        edit.setOnAction(e -> ConnectionTableEditor.open(getScene() == null ? null : getScene().getWindow(), id,
-                (org.convstudio.model.layer.Conv2d) node.layer(), in, layer -> vm.setLayer(id, layer, null)));
-        HBox row = new HBox(10, l, edit);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
     }
 
     private Control editorFor(String name, JsonNode value, LayerType type) {

@@ -59,11 +59,7 @@ public final class InspectWorkspace implements Workspace {
     private FieldPane field;
     private DrawPane draw;
     private AttributionPane attribution;
-    private final ObservableValue<TrainingRun> currentRun;
-    private final ObservableValue<RunState> runState;
-    private boolean shown;
-    /** A run the user turned away from (picked another source while it trained): not followed again. */
-    private TrainingRun declined;
+    private final RunFollowing following;
     /**
      * A sample asked for by {@link #showSample} (-1: none) and the run it belongs to (null: whichever source opens
      * next); it follows the sample spinner, so a source reopened by a refresh keeps showing it.
@@ -89,11 +85,33 @@ public final class InspectWorkspace implements Workspace {
                             ObservableValue<RunState> runState) {
         this.services = services;
         this.currentDesign = currentDesign;
-        this.currentRun = currentRun;
-        this.runState = runState;
-        if (runState != null) {
-            runState.addListener((o, a, st) -> runStateChanged(st));
-        }
+        this.following = new RunFollowing(currentRun, runState, new RunFollowing.Host() {
+            @Override
+            public void ensureView() {
+                view();
+            }
+
+            @Override
+            public ComboBox<InspectSource> sources() {
+                return source;
+            }
+
+            @Override
+            public LiveFollower follower() {
+                return vm.follower();
+            }
+
+            @Override
+            public boolean onFollowingPane() {
+                Tab t = tabs == null ? null : tabs.getSelectionModel().getSelectedItem();
+                return t != null && !"inspect-tab-errors".equals(t.getId());
+            }
+
+            @Override
+            public void open(InspectSource saved) {
+                InspectWorkspace.this.open(saved);
+            }
+        });
     }
 
     @Override
@@ -130,79 +148,13 @@ public final class InspectWorkspace implements Workspace {
 
     @Override
     public void onShown() {
-        shown = true;
-        followActiveRun();
+        following.setShown(true);
         refreshSources();
-        updateListening();
     }
 
     @Override
     public void onHidden() {
-        shown = false;
-        updateListening();
-    }
-
-    /** The active run, when it is an engine run the user has not turned away from. */
-    private EngineRun activeRun() {
-        EngineRun r = trainingRun();
-        return r != declined ? r : null;
-    }
-
-    /** The run training now (an engine run), or null. */
-    private EngineRun trainingRun() {
-        TrainingRun r = currentRun == null ? null : currentRun.getValue();
-        RunState st = runState == null ? null : runState.getValue();
-        return r instanceof EngineRun e && st != null && st.isActive() ? e : null;
-    }
-
-    private void followActiveRun() {
-        EngineRun r = activeRun();
-        if (r != null && vm.follower().run() != r) {
-            view();
-            InspectSource live = InspectSource.live(r);
-            source.getItems().removeIf(x -> x.live() != null);
-            source.getItems().add(0, live);
-            source.setValue(live);
-        }
-    }
-
-    /**
-     * Probes only while someone looks: the workspace shown, on a pane that follows the run (all but Errors, which
-     * shows the predictions saved with each epoch; the explaining panes take their weights from the rounds).
-     */
-    private void updateListening() {
-        Tab t = tabs == null ? null : tabs.getSelectionModel().getSelectedItem();
-        boolean looking = shown && t != null && !"inspect-tab-errors".equals(t.getId());
-        if (looking) {
-            vm.follower().resume();
-        } else {
-            vm.follower().pause();
-        }
-    }
-
-    /** A new run starts (followed when the workspace is shown); the followed run ends (its folder is opened). */
-    private void runStateChanged(RunState st) {
-        if (st == null) {
-            return;
-        }
-        if (st.isActive()) {
-            if (shown) {
-                followActiveRun();
-                updateListening();
-            }
-            return;
-        }
-        if (st.isTerminal()) { // the run that ended can no longer be followed
-            source.getItems().removeIf(x -> x.live() != null && x != source.getValue());
-        }
-        EngineRun followed = vm.follower().run();
-        if (followed != null && st.isTerminal() && followed == (currentRun == null ? null : currentRun.getValue())) {
-            vm.follower().unfollow();
-            java.nio.file.Path folder = followed.request().folder();
-            InspectSource saved = InspectSource.run("Run " + folder.getFileName() + " (just trained)", folder);
-            source.getItems().removeIf(x -> x.live() == followed);
-            open(saved);
-        }
+        following.setShown(false);
     }
 
     private void build() {
@@ -221,12 +173,9 @@ public final class InspectWorkspace implements Workspace {
                 wantedRun = null;
                 vm.follow(s.live());
                 sampleRange(vm.sampleCount(), true);
-                updateListening();
+                following.updateListening();
             } else {
-                if (vm.follower().following()) {
-                    declined = vm.follower().run();
-                    vm.follower().unfollow();
-                }
+                following.turnAway();
                 boolean wanted = wantedSample >= 0 && (wantedRun == null || wantedRun.equals(s.run()));
                 wantedSample = wanted ? wantedSample : -1;
                 wantedRun = wanted ? s.run() : null;
@@ -312,7 +261,7 @@ public final class InspectWorkspace implements Workspace {
             if (t != null && "inspect-tab-draw".equals(t.getId()) && vm.loaded() != null && vm.drawingProperty().get() == null) {
                 draw.clear();
             }
-            updateListening();
+            following.updateListening();
         });
         view.setTop(bar);
         view.setCenter(tabs);
@@ -341,7 +290,7 @@ public final class InspectWorkspace implements Workspace {
             }
             InspectSource keep = source.getValue();
             List<InspectSource> items = new ArrayList<>(list);
-            EngineRun training = trainingRun();
+            EngineRun training = following.trainingRun();
             if (training != null) {
                 items.add(0, InspectSource.live(training)); // the run training now can be followed
             }

@@ -189,4 +189,43 @@ class ProbeTest {
             return null;
         });
     }
+
+    /**
+     * Weights set from copies own their memory: an array made from a Java array can share that array's direct
+     * buffer, and handing only its native handle to the parameter left the weight on memory the garbage collector
+     * frees (seen as conv1 weights of 900,974.9 in Inspect's live copy). Churn the collector and direct memory,
+     * then read the weights back.
+     */
+    @Test
+    void setWeightsKeepsItsOwnCopyWhenTheCollectorRuns() throws Exception {
+        try (InspectionModel m = InspectionModel.open(Presets.get("lenet"), 3)) {
+            List<WeightCopy> shifted = new java.util.ArrayList<>();
+            for (WeightCopy w : m.call((probe, g) -> probe.weights(false))) {
+                float[] v = w.value().values().clone();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] += 0.25f;
+                }
+                shifted.add(new WeightCopy(w.node(), w.name(), new FloatTensor(w.value().name(), w.value().shape(), v),
+                        null, w.trainable()));
+            }
+            assertEquals(shifted.size(), (int) m.setWeights(shifted).get());
+            for (int round = 0; round < 4; round++) {
+                System.gc();
+                java.util.List<java.nio.ByteBuffer> churn = new java.util.ArrayList<>();
+                for (int b = 0; b < 64; b++) {
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 18);
+                    while (buf.hasRemaining()) {
+                        buf.put((byte) 0x7f);
+                    }
+                    churn.add(buf);
+                }
+                List<WeightCopy> now = m.call((probe, g) -> probe.weights(false));
+                for (int i = 0; i < now.size(); i++) {
+                    assertArrayEquals(shifted.get(i).value().values(), now.get(i).value().values(), 0f,
+                            "round " + round + ": " + now.get(i).node() + " " + now.get(i).name());
+                }
+                churn.clear();
+            }
+        }
+    }
 }
