@@ -108,24 +108,58 @@ final class FusedAdam {
         }
     }
 
+    /** Values a thread copies onto its own heap arrays at a time (4 × 8 KiB: they stay in the L1/L2 cache). */
+    static final int TILE = 2048;
+    private static final float[] ZEROS = new float[TILE];
+    /** Per thread: weight, gradient and moment tiles. */
+    private static final ThreadLocal<float[][]> TILES = ThreadLocal.withInitial(() -> new float[4][TILE]);
+
+    /**
+     * Updates values {@code [from, to)} of one slot a tile at a time: bulk copies between the tensors' memory and
+     * heap arrays (memcpy), the arithmetic on the arrays, where the JIT compiles it to SIMD instructions; element
+     * by element through the buffers it stays scalar, with a bounds check per access (3.2× slower on a cached
+     * `lenet`, 1.5× on ResNet-18's 11.2 M values: {@code src/bench/adam-tiles.sh}).
+     */
     private void run(Slot s, int from, int to, float stepSize, float bc2Sqrt, float shrink) {
         FloatBuffer w = s.w();
         FloatBuffer g = s.g();
         FloatBuffer m = s.m();
         FloatBuffer v = s.v();
+        float[][] tiles = TILES.get();
+        float[] tw = tiles[0];
+        float[] tg = tiles[1];
+        float[] tm = tiles[2];
+        float[] tv = tiles[3];
+        for (int start = from; start < to; start += TILE) {
+            int n = Math.min(TILE, to - start);
+            w.get(start, tw, 0, n);
+            g.get(start, tg, 0, n);
+            m.get(start, tm, 0, n);
+            v.get(start, tv, 0, n);
+            update(tw, tg, tm, tv, n, stepSize, bc2Sqrt, shrink);
+            w.put(start, tw, 0, n);
+            m.put(start, tm, 0, n);
+            v.put(start, tv, 0, n);
+            g.put(start, ZEROS, 0, n);
+        }
+    }
+
+    /** The arithmetic on one tile (PyTorch's, see the class comment). */
+    private void update(float[] w, float[] g, float[] m, float[] v, int n, float stepSize, float bc2Sqrt, float shrink) {
         float b1 = 1 - beta1;
         float b2 = 1 - beta2;
+        float beta2 = this.beta2;
+        float eps = this.eps;
         float wd = decoupled ? 0f : weightDecay;
-        for (int i = from; i < to; i++) {
-            float wi = w.get(i) * shrink;
-            float gi = g.get(i) + wd * wi;
-            float mi = m.get(i);
+        for (int i = 0; i < n; i++) {
+            float wi = w[i] * shrink;
+            float gi = g[i] + wd * wi;
+            float mi = m[i];
             mi += b1 * (gi - mi); // lerp, as PyTorch's kernel computes it for a weight below 0.5
-            float vi = beta2 * v.get(i) + b2 * gi * gi;
-            m.put(i, mi);
-            v.put(i, vi);
-            w.put(i, wi - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps)));
-            g.put(i, 0f);
+            float vi = beta2 * v[i] + b2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] = wi - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
         }
     }
 
