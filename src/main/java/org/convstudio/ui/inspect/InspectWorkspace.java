@@ -230,6 +230,13 @@ public final class InspectWorkspace implements Workspace {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setMaxWidth(360);
+        status.setWrapText(true); // two short lines rather than one cut at 1280 px; the whole text also as a tooltip
+        status.setMaxHeight(Region.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip statusTip = new javafx.scene.control.Tooltip();
+        statusTip.textProperty().bind(vm.statusProperty());
+        statusTip.setWrapText(true);
+        statusTip.setMaxWidth(480);
+        status.setTooltip(statusTip);
         HBox bar = new HBox(8, inspectLabel, source, refresh, sampleLabel, prev, sample, next, imageFile, prediction, grow, busy,
                 status);
         bar.setAlignment(Pos.CENTER_LEFT);
