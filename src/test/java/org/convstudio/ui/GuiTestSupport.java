@@ -78,6 +78,9 @@ public final class GuiTestSupport {
      */
     @SuppressWarnings("unchecked")
     public static <T extends javafx.scene.Node> T lookup(ConvStudioApp app, String selector) throws TimeoutException {
+        if (onFx()) { // inside an FX call (e.g. a waitUntil condition): no waiting here, it would hold the pulse back
+            return (T) app.stage().getScene().lookup(selector);
+        }
         waitUntil(() -> fx(() -> app.stage().getScene().lookup(selector)) != null, 20);
         return (T) fx(() -> app.stage().getScene().lookup(selector));
     }
@@ -102,9 +105,30 @@ public final class GuiTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Waits until {@code condition} (evaluated on the FX thread) holds. */
+    /**
+     * Waits until {@code condition} (evaluated on the FX thread) holds. A condition that throws (e.g. a node a skin
+     * adds on the next pulse is not there yet) counts as not holding yet; on timeout the last such failure is the
+     * cause.
+     */
     public static void waitUntil(Callable<Boolean> condition, int seconds) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        Throwable[] last = new Throwable[1];
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                try {
+                    return Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get(20, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    last[0] = e.getCause();
+                    return false;
+                }
+            });
+        } catch (TimeoutException e) {
+            if (last[0] == null) {
+                throw e;
+            }
+            TimeoutException t = new TimeoutException(e.getMessage() + "; the condition last failed with " + last[0]);
+            t.initCause(last[0]);
+            throw t;
+        }
     }
 
     public static boolean onFx() {

@@ -54,9 +54,9 @@ class Screenshots {
         GuiTestSupport.fx(() -> app.window().show("train"));
         GuiTestSupport.waitUntil(() -> training.dataProperty().get() != null && !training.dataLoadingProperty().get(), 60);
         @SuppressWarnings("unchecked")
-        Spinner<Integer> epochs = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+        Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
         @SuppressWarnings("unchecked")
-        Spinner<Integer> batch = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        Spinner<Integer> batch = GuiTestSupport.lookup(app, "#train-batch");
         // an earlier short run, so the runs list has more than the current one
         GuiTestSupport.fx(() -> {
             epochs.getValueFactory().setValue(2);

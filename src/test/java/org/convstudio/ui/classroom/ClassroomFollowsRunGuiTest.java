@@ -68,8 +68,8 @@ class ClassroomFollowsRunGuiTest {
     void learnedFiltersFollowTheRunTrainingNow() throws Exception {
         robot.clickOn("#nav-train");
         GuiTestSupport.waitUntil(() -> train().dataProperty().get() != null && !train().dataLoadingProperty().get(), 60);
-        Spinner<Integer> epochs = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
-        Spinner<Integer> batch = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
+        Spinner<Integer> batch = GuiTestSupport.lookup(app, "#train-batch");
         GuiTestSupport.fx(() -> {
             epochs.getValueFactory().setValue(100); // far longer than the test: stopped at the end
             batch.getValueFactory().setValue(32);
@@ -81,7 +81,7 @@ class ClassroomFollowsRunGuiTest {
         robot.clickOn("#nav-classroom");
         ClassroomWorkspace classroom = GuiTestSupport.fx(() -> (ClassroomWorkspace) app.window().currentWorkspace());
         ClassroomViewModel vm = classroom.viewModel();
-        ListView<Lessons.Entry> list = GuiTestSupport.fx(() -> (ListView<Lessons.Entry>) app.stage().getScene().lookup("#classroom-lessons"));
+        ListView<Lessons.Entry> list = GuiTestSupport.lookup(app, "#classroom-lessons");
         GuiTestSupport.fx(() -> list.getSelectionModel().select(Lessons.IDS.indexOf("kernels")));
         GuiTestSupport.waitUntil(() -> source() != null && source().getValue() != null
                 && source().getValue().live() == run.probes(), 30);
@@ -99,7 +99,7 @@ class ClassroomFollowsRunGuiTest {
         assertTrue(maxDifference(first.kernels(), later.kernels()) > 1e-6, "the kernels moved between epochs");
         // and the slide shows them: the learned filters' step names the epoch
         GuiTestSupport.waitUntil(() -> app.stage().getScene().lookup("#lesson-kernel") != null, 10);
-        ComboBox<String> kernel = GuiTestSupport.fx(() -> (ComboBox<String>) app.stage().getScene().lookup("#lesson-kernel"));
+        ComboBox<String> kernel = GuiTestSupport.lookup(app, "#lesson-kernel");
         GuiTestSupport.fx(() -> kernel.getSelectionModel().select("Learned: conv1"));
         GuiTestSupport.waitUntil(() -> vm.slideProperty().get().data().title().equals("Learned: conv1")
                 && epoch(vm.slideProperty().get().data().text()) >= 1, 60);
@@ -135,8 +135,8 @@ class ClassroomFollowsRunGuiTest {
     }
 
     @SuppressWarnings("unchecked")
-    private ComboBox<LessonNetwork.Source> source() {
-        return GuiTestSupport.fx(() -> (ComboBox<LessonNetwork.Source>) app.stage().getScene().lookup("#lesson-network"));
+    private ComboBox<LessonNetwork.Source> source() throws java.util.concurrent.TimeoutException {
+        return GuiTestSupport.lookup(app, "#lesson-network");
     }
 
     private static String filtersSource(ClassroomViewModel vm) {

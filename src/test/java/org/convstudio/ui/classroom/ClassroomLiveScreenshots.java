@@ -75,8 +75,8 @@ class ClassroomLiveScreenshots {
         TrainingViewModel training = app.window().training();
         robot.clickOn("#nav-train");
         GuiTestSupport.waitUntil(() -> training.dataProperty().get() != null && !training.dataLoadingProperty().get(), 60);
-        Spinner<Integer> epochs = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
-        Spinner<Integer> batch = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
+        Spinner<Integer> batch = GuiTestSupport.lookup(app, "#train-batch");
         GuiTestSupport.fx(() -> {
             epochs.getValueFactory().setValue(100); // stopped once the pictures are taken
             batch.getValueFactory().setValue(32);

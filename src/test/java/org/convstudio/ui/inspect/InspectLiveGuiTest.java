@@ -60,11 +60,11 @@ class InspectLiveGuiTest {
         robot.clickOn("#nav-inspect");
         InspectWorkspace ws = GuiTestSupport.fx(() -> (InspectWorkspace) app.window().currentWorkspace());
         InspectViewModel vm = ws.viewModel();
-        ComboBox<InspectSource> source = GuiTestSupport.fx(() -> (ComboBox<InspectSource>) app.stage().getScene().lookup("#inspect-source"));
+        ComboBox<InspectSource> source = GuiTestSupport.lookup(app, "#inspect-source");
         GuiTestSupport.waitUntil(() -> source.getValue() != null && source.getValue().live() == run, 10);
 
         // every text the feature-map pane shows for a probe round, as it changes
-        Label live = GuiTestSupport.fx(() -> (Label) app.stage().getScene().lookup("#inspect-maps-live"));
+        Label live = GuiTestSupport.lookup(app, "#inspect-maps-live");
         Set<Long> steps = new ConcurrentSkipListSet<>();
         GuiTestSupport.fx(() -> live.textProperty().addListener((o, a, text) -> {
             Matcher m = STEP.matcher(text);
@@ -105,7 +105,7 @@ class InspectLiveGuiTest {
         GuiTestSupport.waitUntil(() -> source.getValue() != null && source.getValue().live() == null
                 && run.request().folder().equals(source.getValue().run()), 20);
         GuiTestSupport.fx(() -> ws.select("inspect-tab-errors"));
-        ComboBox<Integer> saved = GuiTestSupport.fx(() -> (ComboBox<Integer>) app.stage().getScene().lookup("#inspect-errors-epoch"));
+        ComboBox<Integer> saved = GuiTestSupport.lookup(app, "#inspect-errors-epoch");
         GuiTestSupport.waitUntil(() -> vm.errorsProperty().get() != null && saved.isVisible() && !saved.getItems().isEmpty(), 60);
         int newest = GuiTestSupport.fx(() -> saved.getItems().get(saved.getItems().size() - 1));
         assertEquals(newest, GuiTestSupport.fx(() -> vm.errorsProperty().get().epoch()), "the newest saved epoch first");
@@ -119,10 +119,8 @@ class InspectLiveGuiTest {
     private EngineRun startLongRun() throws Exception {
         robot.clickOn("#nav-train");
         GuiTestSupport.waitUntil(() -> train().dataProperty().get() != null && !train().dataLoadingProperty().get(), 60);
-        javafx.scene.control.Spinner<Integer> epochs = GuiTestSupport.fx(
-                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
-        javafx.scene.control.Spinner<Integer> batch = GuiTestSupport.fx(
-                () -> (javafx.scene.control.Spinner<Integer>) app.stage().getScene().lookup("#train-batch"));
+        javafx.scene.control.Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
+        javafx.scene.control.Spinner<Integer> batch = GuiTestSupport.lookup(app, "#train-batch");
         GuiTestSupport.fx(() -> {
             epochs.getValueFactory().setValue(100);
             batch.getValueFactory().setValue(32);

@@ -52,7 +52,7 @@ class InspectLiveScreenshots {
         robot.clickOn("#nav-train");
         GuiTestSupport.waitUntil(() -> train.dataProperty().get() != null && !train.dataLoadingProperty().get(), 60);
         @SuppressWarnings("unchecked")
-        Spinner<Integer> epochs = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+        Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
         GuiTestSupport.fx(() -> epochs.getValueFactory().setValue(20));
         robot.clickOn("#train-start");
         // into the second epoch, so the maps and ratios show some learning

@@ -250,7 +250,7 @@ class ProductMenusGuiTest {
                 ((Label) app.stage().getScene().lookup("#inspector-trainable-share")).getText()));
         GuiTestSupport.fx(() -> vm.getSelection().add("conv2"));
         GuiTestSupport.settle();
-        CheckBox trainable = GuiTestSupport.fx(() -> (CheckBox) app.stage().getScene().lookup("#field-trainable"));
+        CheckBox trainable = GuiTestSupport.lookup(app, "#field-trainable");
         assertNotNull(trainable, "a block with parameters has the switch");
         assertTrue(GuiTestSupport.fx(trainable::isSelected));
         robot.clickOn(trainable);

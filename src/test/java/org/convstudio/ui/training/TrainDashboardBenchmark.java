@@ -54,7 +54,7 @@ class TrainDashboardBenchmark {
             });
             GuiTestSupport.waitUntil(() -> vm.dataProperty().get() != null && !vm.dataLoadingProperty().get(), 60);
             @SuppressWarnings("unchecked")
-            Spinner<Integer> ep = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+            Spinner<Integer> ep = GuiTestSupport.lookup(app, "#train-epochs");
             GuiTestSupport.fx(() -> ep.getValueFactory().setValue(epochs));
             TrainingConfig config = GuiTestSupport.fx(() -> vm.configProperty().get());
             LoadedData data = GuiTestSupport.fx(() -> vm.dataProperty().get());

@@ -50,14 +50,14 @@ class TrainLargeTextGuiTest {
         GuiTestSupport.fx(() -> app.window().show("train"));
         GuiTestSupport.waitUntil(() -> vm.dataProperty().get() != null && !vm.dataLoadingProperty().get(), 60);
         @SuppressWarnings("unchecked")
-        Spinner<Integer> epochs = GuiTestSupport.fx(() -> (Spinner<Integer>) app.stage().getScene().lookup("#train-epochs"));
+        Spinner<Integer> epochs = GuiTestSupport.lookup(app, "#train-epochs");
         GuiTestSupport.fx(() -> epochs.getValueFactory().setValue(1));
         GuiTestSupport.fx(vm::train);
         GuiTestSupport.waitUntil(() -> vm.getState() == RunState.FINISHED, 120);
         GuiTestSupport.waitUntil(() -> vm.runs().size() == 1, 20);
 
-        LinePlot loss = GuiTestSupport.fx(() -> (LinePlot) app.stage().getScene().lookup("#plot-loss"));
-        SampleStrip strip = GuiTestSupport.fx(() -> (SampleStrip) app.stage().getScene().lookup("#train-samples"));
+        LinePlot loss = GuiTestSupport.lookup(app, "#plot-loss");
+        SampleStrip strip = GuiTestSupport.lookup(app, "#train-samples");
         double normalFont = GuiTestSupport.fx(() -> plotFont(loss));
         assertEquals(SampleStrip.IMAGE_SIZE, GuiTestSupport.fx(strip::imageSize), 0.01);
         long redraws = GuiTestSupport.fx(loss::getRedrawCount);
