@@ -56,6 +56,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The engine's packages depend on each other in one direction only (no package cycles). */
+    @Test
+    void enginePackagesHaveNoCycles() {
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                .matching("org.convstudio.engine.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
     /** Every package says what lives in it (the source tree, since javac drops empty package-info classes). */
     @Test
     void everyPackageHasAPackageInfo() throws IOException {

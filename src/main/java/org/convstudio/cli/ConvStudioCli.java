@@ -1,6 +1,6 @@
 package org.convstudio.cli;
 
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -77,7 +77,7 @@ final class ImportCommand {
                 try {
                     config = new RunFolder(dir).readConfig();
                 } catch (IOException e) {
-                    throw new UserError("Cannot read " + dir.resolve(RunFolder.CONFIG) + " (" + org.convstudio.engine.run.Explain.rootMessage(e)
+                    throw new UserError("Cannot read " + dir.resolve(RunFolder.CONFIG) + " (" + org.convstudio.engine.explain.Explain.rootMessage(e)
                             + "): the run folder is damaged; import into the design instead.");
                 }
                 if (out != null) {
@@ -97,8 +97,8 @@ final class ImportCommand {
             } catch (IllegalArgumentException e) {
                 throw new UserError(e.getMessage());
             } catch (IOException e) {
-                throw new UserError(org.convstudio.engine.run.Explain.rootMessage(e).equals(e.getMessage()) ? e.getMessage()
-                        : e.getMessage() + " (" + org.convstudio.engine.run.Explain.rootMessage(e) + ")");
+                throw new UserError(org.convstudio.engine.explain.Explain.rootMessage(e).equals(e.getMessage()) ? e.getMessage()
+                        : e.getMessage() + " (" + org.convstudio.engine.explain.Explain.rootMessage(e) + ")");
             }
             PrintWriter o = spec.commandLine().getOut();
             if (json) {

@@ -65,7 +65,7 @@ class RunFolderGuardsTest {
             assertTrue(more.err().contains("epoch 2 could not be saved in " + run + "; epoch 1 is intact"), more.err());
             assertFalse(more.err().contains("\tat ") || more.err().contains("Exception"), more.err());
         }
-        org.convstudio.engine.run.RunIntegrity.check(run, true); // epoch 1 still resumable
+        org.convstudio.engine.store.RunIntegrity.check(run, true); // epoch 1 still resumable
         Result again = SummaryCommandTest.run("train", "--resume", run.toString(), "--epochs", "1", "--limit", "128", "--json");
         assertEquals(0, again.code(), again.err());
     }

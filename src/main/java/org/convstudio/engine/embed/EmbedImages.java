@@ -10,7 +10,7 @@ import org.convstudio.engine.data.DataSplit;
 import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.data.ImageShape;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.engine.run.InputScaling;
 import org.convstudio.model.graph.Network;
 

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.engine.train.RunFolder;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.model.export.PyTorchModelWriter;

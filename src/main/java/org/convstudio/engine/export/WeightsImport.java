@@ -185,7 +185,7 @@ public final class WeightsImport {
     }
 
     /** The checkpoint reason of imported weights: the optimiser starts afresh (its old state is dropped). */
-    public static final String IMPORTED = org.convstudio.engine.run.RunIntegrity.IMPORTED;
+    public static final String IMPORTED = org.convstudio.engine.store.RunIntegrity.IMPORTED;
 
     private static void write(Model model, TorchLayout layout, Path dir, boolean existing, Network network,
                               TrainingConfig config, String normalization) throws IOException {
@@ -216,7 +216,7 @@ public final class WeightsImport {
                     old == null ? config.epochs() : Math.max(old.targetEpochs(), epochs),
                     old == null ? 0 : old.step(), IMPORTED, "cpu", Instant.now().toString(), crc, 0,
                     Files.isRegularFile(history) ? crc32(history) : 0,
-                    org.convstudio.engine.run.RunIntegrity.sha256(dir.resolve(RunFolder.ARCHITECTURE)));
+                    org.convstudio.engine.store.RunIntegrity.sha256(dir.resolve(RunFolder.ARCHITECTURE)));
             AtomicFiles.write(dir.resolve(RunFolder.CHECKPOINT), TrainSettings.JSON.writeValueAsBytes(info));
         } finally {
             Files.deleteIfExists(tmp);

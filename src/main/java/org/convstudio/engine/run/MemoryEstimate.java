@@ -100,12 +100,6 @@ public record MemoryEstimate(int batch, long weights, long gradients, long optim
 
     /** 1.5 GB, 230 MB, 12 KB. */
     public static String human(long bytes) {
-        if (bytes >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
-        }
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%d MB", Math.round(bytes / (double) (1L << 20)));
-        }
-        return String.format(Locale.ROOT, "%d KB", Math.max(1, Math.round(bytes / 1024.0)));
+        return org.convstudio.engine.explain.Explain.bytes(bytes);
     }
 }

@@ -1,4 +1,8 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.explain.RunSetupException;
+import org.convstudio.engine.store.RunIntegrity;
+import org.convstudio.engine.store.RunLock;
+import org.convstudio.engine.explain.Explain;
 
 import java.io.IOException;
 import java.nio.file.Path;

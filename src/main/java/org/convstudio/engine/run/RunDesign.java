@@ -1,4 +1,5 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.explain.RunSetupException;
 
 import ai.djl.ndarray.types.Shape;
 import org.convstudio.engine.data.ImageShape;

@@ -1,4 +1,6 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.explain.RunSetupException;
+import org.convstudio.engine.explain.Explain;
 
 import java.io.IOException;
 import java.nio.file.Files;

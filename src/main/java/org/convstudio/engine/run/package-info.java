@@ -17,14 +17,14 @@
  *       {@link org.convstudio.engine.run.RunName}: a run's display name, chosen by the user.</li>
  *   <li>{@link org.convstudio.engine.run.NamedOptimizer}, {@link org.convstudio.engine.run.NamedSchedule}:
  *       the optimisers and learning-rate schedules offered by name, defined once.</li>
- *   <li>{@link org.convstudio.engine.run.Explain}: the one place that turns an exception into a sentence
+ *   <li>{@link org.convstudio.engine.explain.Explain}: the one place that turns an exception into a sentence
  *       for a student (also disk-full, read-only and out-of-memory failures of a run);
- *       {@link org.convstudio.engine.run.RunSetupException}: a run that cannot be set up, already said in
+ *       {@link org.convstudio.engine.explain.RunSetupException}: a run that cannot be set up, already said in
  *       such a sentence.</li>
- *   <li>Run folder integrity: one owner at a time ({@link org.convstudio.engine.run.RunLock}, taken by
+ *   <li>Run folder integrity: one owner at a time ({@link org.convstudio.engine.store.RunLock}, taken by
  *       {@link org.convstudio.engine.run.RunClaim} before a job touches the folder), the checks made before a
- *       run is continued ({@link org.convstudio.engine.run.RunIntegrity}), the checkpoint sequence that
- *       survives a kill at any step ({@link org.convstudio.engine.run.CheckpointWriter}), and the memory
+ *       run is continued ({@link org.convstudio.engine.store.RunIntegrity}), the checkpoint sequence that
+ *       survives a kill at any step ({@link org.convstudio.engine.store.CheckpointWriter}), and the memory
  *       guard run before training starts ({@link org.convstudio.engine.run.MemoryEstimate},
  *       {@link org.convstudio.engine.run.MemoryGuard}). These are pure Java (no DJL), testable without the
  *       engine.</li>

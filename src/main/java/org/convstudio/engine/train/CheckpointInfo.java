@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * What a checkpoint is: how far training got when it was written, and fingerprints of the files written with
- * it (checked by {@link org.convstudio.engine.run.RunIntegrity} before the run is continued).
+ * it (checked by {@link org.convstudio.engine.store.RunIntegrity} before the run is continued).
  *
  * @param formatVersion      run folder format (1)
  * @param epochsCompleted    epochs fully trained (and validated) when written
@@ -24,7 +24,7 @@ public record CheckpointInfo(int formatVersion, int epochsCompleted, int targetE
                              String device, String savedAt, long weightsCrc32, long optimizerCrc32,
                              long historyCrc32, String architectureSha256) {
 
-    public static final int FORMAT_VERSION = org.convstudio.engine.run.RunIntegrity.FORMAT_VERSION;
+    public static final int FORMAT_VERSION = org.convstudio.engine.store.RunIntegrity.FORMAT_VERSION;
 
     /** The same record, with the checksums of the files it describes. */
     public CheckpointInfo withChecksums(long weights, long optimizer, long history, String architecture) {

@@ -7,7 +7,7 @@ import java.util.Random;
 
 import ai.djl.ndarray.NDManager;
 import org.convstudio.engine.data.ImageSet;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 
 /**
  * The training loop of one session, on its training thread: epochs of seeded-shuffled batches, the

@@ -2,8 +2,8 @@ package org.convstudio.engine.train;
 
 import java.io.IOException;
 
-import org.convstudio.engine.run.Explain;
-import org.convstudio.engine.run.RunLock;
+import org.convstudio.engine.explain.Explain;
+import org.convstudio.engine.store.RunLock;
 
 /**
  * The run folder's lock as a session sees it: the caller's (a {@link org.convstudio.engine.run.TrainingJob}

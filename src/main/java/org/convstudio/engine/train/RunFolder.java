@@ -21,8 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
-import org.convstudio.engine.run.CheckpointWriter;
-import org.convstudio.engine.run.RunIntegrity;
+import org.convstudio.engine.store.CheckpointWriter;
+import org.convstudio.engine.store.RunIntegrity;
 
 /**
  * A run's folder on disk:
@@ -40,7 +40,7 @@ import org.convstudio.engine.run.RunIntegrity;
  * atomically, so a crash leaves either the old or the new version of each file. A checkpoint is written by
  * {@link CheckpointWriter}: staged and sealed in a {@code .save-*} folder, then renamed into place,
  * checkpoint.json last; {@link #recover()} rolls a sealed checkpoint forward after a kill. Only the owner of
- * the folder's {@link org.convstudio.engine.run.RunLock} writes it.
+ * the folder's {@link org.convstudio.engine.store.RunLock} writes it.
  */
 public final class RunFolder {
 

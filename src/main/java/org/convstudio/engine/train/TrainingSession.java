@@ -298,7 +298,7 @@ public final class TrainingSession implements AutoCloseable {
         private TorchThreads.Settings threads;
         private StepHook stepHook;
         private RunControl control;
-        private org.convstudio.engine.run.RunLock runLock;
+        private org.convstudio.engine.store.RunLock runLock;
 
         private Builder() {
         }
@@ -350,7 +350,7 @@ public final class TrainingSession implements AutoCloseable {
          * The run folder's lock, already held by the caller (who releases it). Without it the session takes
          * the lock when built and releases it when closed; either way a folder another writer owns is refused.
          */
-        public Builder optRunLock(org.convstudio.engine.run.RunLock lock) {
+        public Builder optRunLock(org.convstudio.engine.store.RunLock lock) {
             this.runLock = lock;
             return this;
         }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import org.convstudio.engine.run.RunIntegrity;
+import org.convstudio.engine.store.RunIntegrity;
 
 import java.nio.file.Path;
 import java.util.Iterator;

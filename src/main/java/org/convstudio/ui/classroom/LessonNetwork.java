@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.convstudio.engine.lesson.NetworkLessons;
 import org.convstudio.engine.probe.ProbeTap;
 import org.convstudio.engine.probe.WeightCopy;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.model.graph.Network;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.convstudio.engine.run.RunLock;
+import org.convstudio.engine.store.RunLock;
 import org.convstudio.model.io.NetworkJson;
 
 /**

@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convstudio.analysis.embed.EmbeddingFiles;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.ui.common.PulseDrain;
 import org.convstudio.ui.common.TaskExecutor;
 

@@ -10,7 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.convstudio.engine.probe.InspectionData;
 import org.convstudio.engine.probe.InspectionModel;
 import org.convstudio.engine.run.RunReader;
-import org.convstudio.engine.run.RunSetupException;
+import org.convstudio.engine.explain.RunSetupException;
 import org.convstudio.ui.inspect.InspectSnapshots.Errors;
 
 /**

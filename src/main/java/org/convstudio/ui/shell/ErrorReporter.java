@@ -13,7 +13,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,7 +20,7 @@ import javafx.stage.Window;
 import org.convstudio.engine.export.ImportReport;
 import org.convstudio.engine.export.PyTorchExport;
 import org.convstudio.engine.export.WeightsImport;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.engine.run.RunLocation;
 import org.convstudio.engine.train.TrainingConfig;
 import org.convstudio.model.export.PyTorchModelWriter;

@@ -20,7 +20,7 @@ import org.convstudio.engine.data.DatasetException;
 import org.convstudio.engine.data.DatasetSpec;
 import org.convstudio.engine.data.ImageAdapter;
 import org.convstudio.engine.data.ImageShape;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.engine.run.MemoryEstimate;
 import org.convstudio.engine.run.RunData;
 import org.convstudio.ui.common.PulseDrain;

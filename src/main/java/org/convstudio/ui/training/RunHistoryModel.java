@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.convstudio.analysis.metrics.ConfusionMatrix;
-import org.convstudio.engine.run.Explain;
+import org.convstudio.engine.explain.Explain;
 import org.convstudio.engine.run.RunName;
 import org.convstudio.engine.run.RunReader;
 import org.convstudio.engine.train.EpochPredictions;

@@ -280,7 +280,7 @@ public final class TrainingViewModel {
         if (!info.resumable()) {
             return "This run has no checkpoint to continue from.";
         }
-        var owner = org.convstudio.engine.run.RunLock.owner(info.dir());
+        var owner = org.convstudio.engine.store.RunLock.owner(info.dir());
         if (owner.isPresent()) {
             return "This run is in use by " + owner.get().describe() + ": wait for it to end, or stop it there.";
         }

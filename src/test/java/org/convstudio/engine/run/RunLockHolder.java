@@ -1,4 +1,5 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.store.RunLock;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

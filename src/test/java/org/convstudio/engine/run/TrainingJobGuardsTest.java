@@ -1,4 +1,6 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.explain.RunSetupException;
+import org.convstudio.engine.store.RunLock;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

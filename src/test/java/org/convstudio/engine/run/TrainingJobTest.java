@@ -1,4 +1,5 @@
 package org.convstudio.engine.run;
+import org.convstudio.engine.explain.RunSetupException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.TorchThreads;
-import org.convstudio.engine.run.CheckpointWriter;
+import org.convstudio.engine.store.CheckpointWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,7 +142,7 @@ class RunFolderIntegrityTest {
             assertEquals("The disk is full: epoch 2 could not be saved in " + run + "; epoch 1 is intact. "
                     + "Free some space, then continue the run from epoch 1.", m);
         }
-        org.convstudio.engine.run.RunIntegrity.check(run, true);
+        org.convstudio.engine.store.RunIntegrity.check(run, true);
         try (TrainingSession s = TrainingSession.fromRunFolder(run, mlp(16), IN, 10)
                 .optThreads(TorchThreads.forHeadless()).build()) {
             assertEquals(1, s.epochsCompleted());

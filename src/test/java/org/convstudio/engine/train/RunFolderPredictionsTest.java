@@ -5,7 +5,7 @@ import org.convstudio.engine.bench.BenchNetworks;
 import org.convstudio.engine.data.ImageSet;
 import org.convstudio.engine.device.TorchThreads;
 import org.convstudio.engine.run.RunReader;
-import org.convstudio.engine.run.RunSetupException;
+import org.convstudio.engine.explain.RunSetupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

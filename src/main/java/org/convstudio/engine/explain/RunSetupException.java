@@ -1,4 +1,4 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.explain;
 
 /**
  * A run cannot be set up as asked (the design cannot be trained, the data do not fit it, the folder

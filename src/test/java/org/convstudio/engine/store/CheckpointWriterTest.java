@@ -1,4 +1,4 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.store;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

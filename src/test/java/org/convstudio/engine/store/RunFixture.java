@@ -1,4 +1,4 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;

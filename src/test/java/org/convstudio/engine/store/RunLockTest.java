@@ -1,4 +1,6 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.store;
+
+import org.convstudio.engine.run.RunLockHolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,5 @@
-package org.convstudio.engine.run;
+package org.convstudio.engine.explain;
+import org.convstudio.engine.store.RunIntegrity;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -197,7 +198,7 @@ public final class Explain {
      */
     public static String outOfMemory(Throwable e, int epoch, int keptEpoch, Path dir) {
         boolean heap = e instanceof OutOfMemoryError;
-        String where = heap ? "Java ran out of memory (its limit is " + MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+        String where = heap ? "Java ran out of memory (its limit is " + bytes(Runtime.getRuntime().maxMemory())
                 + ")" : "The computer ran out of memory";
         String kept = dir == null ? "" : keptEpoch > 0 ? "; epoch " + keptEpoch + " is kept in " + dir
                 : "; no epoch had been saved yet";
@@ -211,7 +212,7 @@ public final class Explain {
      */
     public static String outOfMemoryWith(String doing) {
         return "Java ran out of memory " + doing + " (its limit is "
-                + MemoryEstimate.human(Runtime.getRuntime().maxMemory())
+                + bytes(Runtime.getRuntime().maxMemory())
                 + "): use fewer images (--limit) or give Java more memory (-Xmx).";
     }
 
@@ -262,5 +263,16 @@ public final class Explain {
         }
         char last = s.charAt(s.length() - 1);
         return last == '.' || last == '!' || last == '?' || last == ')' ? s : s + ".";
+    }
+
+    /** A size for people: "1.5 GB", "120 MB", "64 KB". */
+    public static String bytes(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return String.format(java.util.Locale.ROOT, "%d MB", Math.round(bytes / (double) (1L << 20)));
+        }
+        return String.format(java.util.Locale.ROOT, "%d KB", Math.max(1, Math.round(bytes / 1024.0)));
     }
 }
