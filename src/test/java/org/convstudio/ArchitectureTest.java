@@ -63,6 +63,15 @@ class ArchitectureTest {
                 .matching("org.convstudio.engine.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /** The same inside the model, the analysis and the UI. */
+    @Test
+    void modelAnalysisAndUiPackagesHaveNoCycles() {
+        for (String layer : new String[] {"model", "analysis", "ui"}) {
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.convstudio." + layer + ".(*)..").should().beFreeOfCycles().check(classes);
+        }
+    }
+
     /** Every package says what lives in it (the source tree, since javac drops empty package-info classes). */
     @Test
     void everyPackageHasAPackageInfo() throws IOException {
