@@ -21,7 +21,8 @@ final class FeatureMapsPane extends BorderPane {
 
     private static final int GAP = 2;
 
-    private final VBox layers = new VBox(10);
+    /** The layers in reading order, as many side by side as the width holds (a wide screen shows more at once). */
+    private final javafx.scene.layout.FlowPane layers = new javafx.scene.layout.FlowPane(18, 10);
     private final ImageView enlarged = Fx.view("inspect-enlarged");
     private final Label enlargedCaption = new Label("Click a feature map to enlarge it.");
     private final ChoiceBox<Range.Mode> mode = new ChoiceBox<>();
@@ -53,6 +54,8 @@ final class FeatureMapsPane extends BorderPane {
         ScrollPane scroll = new ScrollPane(layers);
         scroll.setFitToWidth(true);
         layers.setPadding(new Insets(8));
+        layers.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        layers.setRowValignment(javafx.geometry.VPos.TOP);
         enlargedCaption.setWrapText(true);
         VBox side = new VBox(8, enlargedCaption, enlarged,
                 Fx.muted("Bright = strong response. Per map: each map uses its own range; per layer: one range, so maps compare."));
