@@ -39,28 +39,9 @@ public final class PlotExport {
     }
 
     private static void choose(LinePlot plot, String ext) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle("Save chart as " + ext.toUpperCase(Locale.ROOT));
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT) + " image", "*." + ext));
         String name = plot.titleProperty().get().strip().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
-        fc.setInitialFileName((name.isEmpty() ? "chart" : name) + "." + ext);
-        File f = fc.showSaveDialog(plot.getScene() == null ? null : plot.getScene().getWindow());
-        if (f != null) {
-            Path p = f.toPath();
-            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + ext)) {
-                p = p.resolveSibling(p.getFileName() + "." + ext);
-            }
-            Path target = p;
-            save(plot, target, done -> { }, error -> {
-                javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                        "The chart could not be saved as " + target + ": " + error.getMessage()
-                                + ". Choose a folder you can write to, with free space.",
-                        javafx.scene.control.ButtonType.CLOSE);
-                a.setHeaderText("Chart not saved");
-                a.initOwner(plot.getScene() == null ? null : plot.getScene().getWindow());
-                a.show();
-            });
-        }
+        chooseFile(plot, "chart", name.isEmpty() ? "chart" : name, ext).ifPresent(target ->
+                save(plot, target, done -> { }, error -> showFailure(plot, "chart", target, error)));
     }
 
     /**
@@ -74,13 +55,16 @@ public final class PlotExport {
             encode = () -> PlotSvg.write(chart).getBytes(StandardCharsets.UTF_8);
         } else {
             plot.redraw();
-            WritableImage image = plot.getCanvas().snapshot(null, null);
-            encode = () -> {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
-                return out.toByteArray();
-            };
+            encode = png(plot.getCanvas().snapshot(null, null));
         }
+        write(file, encode, onSaved, onError);
+    }
+
+    /**
+     * Encodes on a worker and writes {@code file} atomically (a temporary file beside it, then a rename);
+     * {@code onSaved} / {@code onError} run on the FX thread. For any view's PNG or SVG.
+     */
+    public static void write(Path file, Callable<byte[]> encode, Consumer<Path> onSaved, Consumer<Throwable> onError) {
         Background.submit(() -> {
             byte[] bytes = encode.call();
             Path dir = file.toAbsolutePath().getParent();
@@ -93,6 +77,46 @@ public final class PlotExport {
             }
             return file;
         }, onSaved, onError);
+    }
+
+    /** A snapshot taken on the FX thread, as PNG bytes (encoded when the worker calls it). */
+    public static Callable<byte[]> png(WritableImage image) {
+        return () -> {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out);
+            return out.toByteArray();
+        };
+    }
+
+    /**
+     * Asks where to save a view as {@code ext} ("png" or "svg"), starting from {@code baseName}; the extension is
+     * added when the user leaves it out. Empty when cancelled.
+     */
+    public static java.util.Optional<Path> chooseFile(javafx.scene.Node owner, String what, String baseName, String ext) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save " + what + " as " + ext.toUpperCase(Locale.ROOT));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT) + " image", "*." + ext));
+        fc.setInitialFileName(baseName + "." + ext);
+        File f = fc.showSaveDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
+        if (f == null) {
+            return java.util.Optional.empty();
+        }
+        Path p = f.toPath();
+        if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + ext)) {
+            p = p.resolveSibling(p.getFileName() + "." + ext);
+        }
+        return java.util.Optional.of(p);
+    }
+
+    /** Tells the user, in a dialog over {@code owner}, that {@code target} could not be written and what to do. */
+    public static void showFailure(javafx.scene.Node owner, String what, Path target, Throwable error) {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
+                "The " + what + " could not be saved as " + target + ": " + error.getMessage()
+                        + ". Choose a folder you can write to, with free space.",
+                javafx.scene.control.ButtonType.CLOSE);
+        a.setHeaderText(Character.toUpperCase(what.charAt(0)) + what.substring(1) + " not saved");
+        a.initOwner(owner.getScene() == null ? null : owner.getScene().getWindow());
+        a.show();
     }
 
     /** The plot's texts and visible series (copied), for {@link PlotSvg}. Call on the FX thread. */

@@ -182,7 +182,7 @@ public final class PlotSvg {
     }
 
     /** A coordinate with at most two decimals, '.' as the separator whatever the locale. */
-    static String num(double v) {
+    public static String num(double v) {
         String s = String.format(Locale.ROOT, "%.2f", v);
         if (s.contains(".")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
@@ -191,7 +191,7 @@ public final class PlotSvg {
     }
 
     /** Text for XML content and attributes. */
-    static String esc(String s) {
+    public static String esc(String s) {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);

@@ -52,6 +52,38 @@ public final class ConfusionMatrixView extends Region {
         getChildren().addAll(canvas, textProbe, gridProbe);
         setMinSize(160, 160);
         setPrefSize(360, 360);
+        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Save Matrix as PNG…");
+        png.setOnAction(e -> choose("png"));
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Save Matrix as SVG…");
+        svg.setOnAction(e -> choose("svg"));
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(png, svg);
+        setOnContextMenuRequested(e -> {
+            if (matrix != null) {
+                menu.show(this, e.getScreenX(), e.getScreenY());
+            }
+        });
+    }
+
+    private void choose(String ext) {
+        org.convstudio.ui.common.PlotExport.chooseFile(this, "confusion matrix", "confusion-matrix", ext).ifPresent(f ->
+                save(f, done -> { }, error -> org.convstudio.ui.common.PlotExport.showFailure(this, "confusion matrix", f, error)));
+    }
+
+    /**
+     * Saves the matrix shown to {@code file}: SVG (redrawn from the counts by {@link ConfusionMatrixSvg}) when its
+     * name ends in {@code .svg}, else PNG as drawn. Call on the FX thread; the file is written on a worker.
+     */
+    public void save(java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> onSaved,
+                     java.util.function.Consumer<Throwable> onError) {
+        java.util.concurrent.Callable<byte[]> encode;
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+            ConfusionMatrix m = matrix;
+            List<String> n = List.copyOf(names);
+            encode = () -> ConfusionMatrixSvg.write(m, n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } else {
+            encode = org.convstudio.ui.common.PlotExport.png(canvas.snapshot(null, null));
+        }
+        org.convstudio.ui.common.PlotExport.write(file, encode, onSaved, onError);
     }
 
     /** Shows {@code m} with {@code classNames} (by class index); null clears. */

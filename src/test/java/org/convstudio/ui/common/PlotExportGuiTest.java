@@ -87,4 +87,33 @@ class PlotExportGuiTest {
         assertEquals(Math.round(height), png.getHeight());
         assertTrue(GuiTestSupport.fx(() -> plot.getOnContextMenuRequested() != null), "right-click offers the export");
     }
+
+    @Test
+    void aConfusionMatrixSavesSvgAndPng(@TempDir Path dir) throws Exception {
+        org.convstudio.analysis.metrics.ConfusionMatrix m = org.convstudio.analysis.metrics.ConfusionMatrix.of(
+                new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 1, 1, 1, 2, 0}, 3);
+        org.convstudio.ui.training.ConfusionMatrixView view = GuiTestSupport.fx(() -> {
+            org.convstudio.ui.training.ConfusionMatrixView v = new org.convstudio.ui.training.ConfusionMatrixView();
+            v.setMatrix(m, java.util.List.of("zero", "one", "two"));
+            v.setMinSize(300, 300);
+            v.setPrefSize(300, 300);
+            v.setMaxSize(300, 300);
+            stage.setScene(new Scene(new StackPane(v), 400, 400));
+            stage.sizeToScene();
+            stage.show();
+            return v;
+        });
+        GuiTestSupport.waitUntil(() -> view.getWidth() == 300 && view.getRedrawCount() > 0, 20);
+        for (String name : new String[] {"matrix.svg", "matrix.png"}) {
+            CompletableFuture<Path> saved = new CompletableFuture<>();
+            Path file = dir.resolve(name);
+            GuiTestSupport.fx(() -> view.save(file, saved::complete, saved::completeExceptionally));
+            assertEquals(file, saved.get(30, TimeUnit.SECONDS));
+        }
+        Document svg = PlotSvgTest.parse(Files.readString(dir.resolve("matrix.svg")));
+        assertTrue(svg.getDocumentElement().getTextContent().contains("true zero, predicted one: 1"));
+        var png = javax.imageio.ImageIO.read(dir.resolve("matrix.png").toFile());
+        assertEquals(300, png.getWidth());
+        assertTrue(GuiTestSupport.fx(() -> view.getOnContextMenuRequested() != null), "right-click offers the export");
+    }
 }
