@@ -1,6 +1,8 @@
 package org.convstudio.ui.inspect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
@@ -32,6 +34,7 @@ final class FiltersPane extends BorderPane {
     private final Label caption = new Label();
     private final LinePlot ratios = new LinePlot();
     private final Map<String, LinePlot.Series> ratioSeries = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     FiltersPane(InspectViewModel vm, AppServices services) {
         setId("inspect-filters");
@@ -57,10 +60,57 @@ final class FiltersPane extends BorderPane {
     }
 
     private void show(Filters f) {
-        rows.getChildren().clear();
         if (f == null) {
+            generation.incrementAndGet(); // drops a render under way
+            rows.getChildren().clear();
             return;
         }
+        // kernels and histograms are coloured on the render thread (a saved AlexNet has 60 M weights); the ratios'
+        // chart takes its data here, as every chart does
+        Fx.render(generation, () -> layerRows(f), drawn -> install(f, drawn));
+    }
+
+    /** One layer's row as drawn on the render thread: kernels (or null), histograms, statistics text. */
+    private record Drawn(String node, List<Panel> panels) {
+    }
+
+    /** A captioned image with a line of statistics under it, or (image null) a caption with text only. */
+    private record Panel(String id, String title, javafx.scene.image.Image image, String text) {
+    }
+
+    /** Draws every layer's row (render thread: reads only the immutable {@code f}). */
+    private static List<Drawn> layerRows(Filters f) {
+        Map<String, List<Panel>> byNode = new LinkedHashMap<>();
+        for (WeightCopy w : f.weights()) {
+            if (!w.trainable()) {
+                continue;
+            }
+            List<Panel> row = byNode.computeIfAbsent(w.node(), n -> new ArrayList<>());
+            if (w.name().equals("weight") && w.value().rank() == 4) {
+                int[] s = w.value().shape();
+                row.add(new Panel("inspect-kernels-" + w.node(), w.node() + " kernels · " + s[0] + " × " + s[1] + " × " + s[2]
+                        + "×" + s[3], Fx.image(Pictures.kernels(w.value().values(), s[0], s[1], s[2], s[3], true,
+                        Math.max(3, 60 / Math.max(s[2], s[3])))), null));
+            }
+            row.add(histogram(w.node() + " " + w.name(), w.value().values(), 0xFF2F81F7));
+            if (w.gradient() != null && Statistics.of(w.gradient().values()).max() != 0) {
+                row.add(histogram(w.node() + " " + w.name() + " gradient", w.gradient().values(), 0xFFF0883E));
+            }
+        }
+        if (f.weights().isEmpty()) { // a live run too large to copy: statistics only
+            for (LiveProbe.ParameterStats p : f.stats()) {
+                byNode.computeIfAbsent(p.node(), n -> new ArrayList<>()).add(new Panel(null, p.node() + " " + p.name(), null,
+                        stats(p)));
+            }
+        }
+        List<Drawn> out = new ArrayList<>();
+        byNode.forEach((node, panels) -> out.add(new Drawn(node, panels)));
+        return out;
+    }
+
+    /** Puts the drawn rows on screen under the caption and the ratios' chart (FX thread). */
+    private void install(Filters f, List<Drawn> drawn) {
+        rows.getChildren().clear();
         caption.setText(f.caption());
         rows.getChildren().add(caption);
         if (!f.ratios().isEmpty()) {
@@ -70,31 +120,19 @@ final class FiltersPane extends BorderPane {
             ratios.clearSeries();
             ratioSeries.clear();
         }
-        Map<String, FlowPane> byNode = new LinkedHashMap<>(); // rows wrap: the pane never scrolls sideways
-        for (WeightCopy w : f.weights()) {
-            if (!w.trainable()) {
-                continue;
+        for (Drawn d : drawn) {
+            FlowPane row = new FlowPane(12, 8); // rows wrap: the pane never scrolls sideways
+            for (Panel p : d.panels()) {
+                if (p.image() == null) {
+                    row.getChildren().add(Fx.captioned(p.title(), Fx.muted(p.text())));
+                    continue;
+                }
+                ImageView v = p.id() != null ? Fx.view(p.id()) : new ImageView();
+                v.setImage(p.image());
+                row.getChildren().add(Fx.captioned(p.title(), p.text() == null ? v : new VBox(2, v, Fx.muted(p.text()))));
             }
-            FlowPane row = byNode.computeIfAbsent(w.node(), n -> new FlowPane(12, 8));
-            if (w.name().equals("weight") && w.value().rank() == 4) {
-                int[] s = w.value().shape();
-                ImageView k = Fx.view("inspect-kernels-" + w.node());
-                k.setImage(Fx.image(Pictures.kernels(w.value().values(), s[0], s[1], s[2], s[3], true,
-                        Math.max(3, 60 / Math.max(s[2], s[3])))));
-                row.getChildren().add(Fx.captioned(w.node() + " kernels · " + s[0] + " × " + s[1] + " × " + s[2] + "×" + s[3], k));
-            }
-            row.getChildren().add(histogram(w.node() + " " + w.name(), w.value().values(), 0xFF2F81F7));
-            if (w.gradient() != null && Statistics.of(w.gradient().values()).max() != 0) {
-                row.getChildren().add(histogram(w.node() + " " + w.name() + " gradient", w.gradient().values(), 0xFFF0883E));
-            }
+            rows.getChildren().add(row);
         }
-        if (f.weights().isEmpty()) { // a live run too large to copy: statistics only
-            for (LiveProbe.ParameterStats p : f.stats()) {
-                FlowPane row = byNode.computeIfAbsent(p.node(), n -> new FlowPane(12, 8));
-                row.getChildren().add(Fx.captioned(p.node() + " " + p.name(), Fx.muted(stats(p))));
-            }
-        }
-        rows.getChildren().addAll(byNode.values());
         if (!f.trained()) {
             rows.getChildren().add(1, Fx.muted("These are the random initial weights: train the design to see what it learns."));
         }
@@ -120,10 +158,10 @@ final class FiltersPane extends BorderPane {
         return s;
     }
 
-    private static VBox histogram(String title, float[] values, int colour) {
+    private static Panel histogram(String title, float[] values, int colour) {
         Statistics st = Statistics.of(values);
-        ImageView h = new ImageView(Fx.image(Pictures.histogram(Statistics.Histogram.of(values, 40), 240, 80, colour)));
-        return Fx.captioned(title, new VBox(2, h, Fx.muted(String.format(Locale.ROOT, "%d values · mean %.3g · std %.3g · %.3g to %.3g",
-                st.count(), st.mean(), st.std(), st.min(), st.max()))));
+        return new Panel(null, title, Fx.image(Pictures.histogram(Statistics.Histogram.of(values, 40), 240, 80, colour)),
+                String.format(Locale.ROOT, "%d values · mean %.3g · std %.3g · %.3g to %.3g", st.count(), st.mean(), st.std(),
+                        st.min(), st.max()));
     }
 }

@@ -23,7 +23,35 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 /** Small JavaFX helpers of the Inspect panes: rasters as images, captions, PNG export. */
 final class Fx {
 
+    /** Colours rasters off the FX thread for every Inspect pane (one thread for the app). */
+    private static final java.util.concurrent.ExecutorService RENDER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "convstudio-inspect-render");
+        t.setDaemon(true);
+        return t;
+    });
+
     private Fx() {
+    }
+
+    /**
+     * Draws on the render thread and installs on the FX thread, newest request wins: {@code work} is skipped when
+     * a newer request of the same {@code generation} came before it started, and its result is dropped when one
+     * came before it finished. Call on the FX thread.
+     */
+    static <T> void render(java.util.concurrent.atomic.AtomicLong generation, java.util.function.Supplier<T> work,
+                           java.util.function.Consumer<T> install) {
+        long gen = generation.incrementAndGet();
+        RENDER.execute(() -> {
+            if (gen != generation.get()) {
+                return;
+            }
+            T result = work.get();
+            javafx.application.Platform.runLater(() -> {
+                if (gen == generation.get()) {
+                    install.accept(result);
+                }
+            });
+        });
     }
 
     static Image image(Raster r) {

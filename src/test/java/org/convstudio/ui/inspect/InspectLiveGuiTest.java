@@ -77,7 +77,7 @@ class InspectLiveGuiTest {
         var shown = GuiTestSupport.fx(() -> vm.liveProperty().get());
         assertNotNull(shown);
         assertEquals(14, shown.sample().activations().ids().size(), "every lenet block's maps");
-        assertTrue(GuiTestSupport.fx(() -> app.stage().getScene().lookup("#inspect-maps-conv1")) != null, "conv1's grid is drawn");
+        assertNotNull(GuiTestSupport.lookup(app, "#inspect-maps-conv1"), "conv1's grid is drawn (on the render thread)");
 
         // the filters follow too: kernels, histograms and the update ratios of every layer's weights
         GuiTestSupport.fx(() -> ws.select("inspect-tab-filters"));

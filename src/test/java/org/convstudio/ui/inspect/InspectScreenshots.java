@@ -74,6 +74,7 @@ class InspectScreenshots {
                 Thread.sleep(300);
                 GuiTestSupport.settle();
                 if (tab.equals("inspect-tab-maps")) {
+                    GuiTestSupport.lookup(app, "#inspect-maps-conv1"); // drawn on the render thread
                     GuiTestSupport.fx(() -> {
                         var maps = (javafx.scene.Node) app.stage().getScene().lookup("#inspect-maps-conv1");
                         if (maps != null) {
