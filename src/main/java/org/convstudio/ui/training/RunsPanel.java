@@ -74,11 +74,12 @@ final class RunsPanel {
         cont.setOnAction(e -> {
             RunCatalog.RunInfo sel = runList.getSelectionModel().getSelectedItem();
             if (sel != null) {
-                String why = vm.continueRun(sel, epochs.getValue());
-                if (!why.isEmpty()) {
-                    app.status(why);
-                    problem.accept(why);
-                }
+                vm.continueRun(sel, epochs.getValue(), why -> {
+                    if (!why.isEmpty()) {
+                        app.status(why);
+                        problem.accept(why);
+                    }
+                });
             }
         });
         Button rename = new Button("Rename", new FontIcon(MaterialDesignR.RENAME_BOX));

@@ -54,6 +54,7 @@ public final class TrainingViewModel {
     private final DataSetModel dataSet;
     private final RunHistoryModel history;
     private final RunController runs;
+    private final TaskExecutor executor;
 
     /** The app's view-model: work on the background pool, results on the FX thread. */
     public TrainingViewModel() {
@@ -61,6 +62,7 @@ public final class TrainingViewModel {
     }
 
     public TrainingViewModel(TaskExecutor executor) {
+        this.executor = executor;
         dataSet = new DataSetModel(executor);
         history = new RunHistoryModel(executor, RunCatalog.forDataDirectory(RunLocation.dataDirectory()));
         runs = new RunController(executor, history::refresh);
@@ -270,19 +272,37 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Continues {@code info}'s run for {@code moreEpochs} epochs on the loaded data (which must fit the
-     * run's network). Returns a message when it cannot, else "".
+     * Continues {@code info}'s run for {@code moreEpochs} epochs on the loaded data (which must fit the run's
+     * network). Whether another process writes the folder is read off the UI thread; then, on the UI thread,
+     * the run starts and {@code answer} gets "" — or it gets the sentence that says why it cannot.
      */
-    public String continueRun(RunCatalog.RunInfo info, int moreEpochs) {
+    public void continueRun(RunCatalog.RunInfo info, int moreEpochs, java.util.function.Consumer<String> answer) {
+        String now = getState().isActive() ? "A run is in progress."
+                : !info.resumable() ? "This run has no checkpoint to continue from." : "";
+        if (!now.isEmpty()) {
+            answer.accept(now);
+            return;
+        }
+        executor.submit(() -> org.convstudio.engine.store.RunLock.owner(info.dir()), owner -> {
+            String why = owner.isPresent()
+                    ? "This run is in use by " + owner.get().describe() + ": wait for it to end, or stop it there."
+                    : continueBlocker(info); // checked again: the state may have changed meanwhile
+            if (why.isEmpty()) {
+                LoadedData d = dataSet.dataProperty().get();
+                runs.launch(new EngineRun.Request(info.network(), null, d.split(), d.samples(), info.dir(), moreEpochs,
+                        info.name() + " (continued) on " + d.spec(), null, tensorBoard.get()));
+            }
+            answer.accept(why);
+        }, error -> answer.accept("The run folder " + info.dir() + " cannot be read: " + error.getMessage()));
+    }
+
+    /** Why {@code info}'s run cannot be continued on the loaded data now ("" when it can). UI thread. */
+    private String continueBlocker(RunCatalog.RunInfo info) {
         if (getState().isActive()) {
             return "A run is in progress.";
         }
         if (!info.resumable()) {
             return "This run has no checkpoint to continue from.";
-        }
-        var owner = org.convstudio.engine.store.RunLock.owner(info.dir());
-        if (owner.isPresent()) {
-            return "This run is in use by " + owner.get().describe() + ": wait for it to end, or stop it there.";
         }
         LoadedData d = dataSet.dataProperty().get();
         if (d == null || dataSet.loadingProperty().get()) {
@@ -297,8 +317,6 @@ public final class TrainingViewModel {
         if (d.split().train().classCount() > a.outputShape().map(x -> x.channels()).orElse(0)) {
             return "The loaded data set has more classes than the run's network has outputs.";
         }
-        runs.launch(new EngineRun.Request(info.network(), null, d.split(), d.samples(), info.dir(), moreEpochs,
-                info.name() + " (continued) on " + d.spec(), null, tensorBoard.get()));
         return "";
     }
 

@@ -21,10 +21,11 @@ class ContinueOwnershipTest {
         Path run = dir.resolve("run");
         RunLockHolder.Child owner = RunLockHolder.start(run, false);
         try {
-            TrainingViewModel vm = new TrainingViewModel(new QueueExecutor()); // no toolkit needed
+            QueueExecutor executor = new QueueExecutor(); // no toolkit needed
+            TrainingViewModel vm = new TrainingViewModel(executor);
             RunCatalog.RunInfo info = new RunCatalog.RunInfo(run, "run", Instant.now(), "{}", Presets.get("lenet"),
                     List.of(), true);
-            String why = vm.continueRun(info, 1);
+            String why = executor.continueRun(vm, info, 1); // the lock is read on the executor's worker
             assertTrue(why.contains("This run is in use by process " + owner.process().pid()), why);
         } finally {
             owner.release();

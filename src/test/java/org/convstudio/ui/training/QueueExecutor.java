@@ -55,4 +55,12 @@ final class QueueExecutor implements TaskExecutor {
             }
         }
     }
+
+    /** What {@link TrainingViewModel#continueRun} answers, once the UI work it queues has run. */
+    String continueRun(TrainingViewModel vm, RunCatalog.RunInfo info, int moreEpochs) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        vm.continueRun(info, moreEpochs, answer::set);
+        runUntil(() -> answer.get() != null, 10);
+        return answer.get();
+    }
 }

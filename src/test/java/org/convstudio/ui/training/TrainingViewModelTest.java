@@ -192,17 +192,17 @@ class TrainingViewModelTest {
     void continueExplainsWhatIsMissing() throws Exception {
         var lenet = Presets.get("lenet");
         var info = new RunCatalog.RunInfo(dir.resolve("r"), "lenet", java.time.Instant.now(), "", lenet, List.of(), false);
-        assertEquals("This run has no checkpoint to continue from.", vm.continueRun(info, 1));
+        assertEquals("This run has no checkpoint to continue from.", executor.continueRun(vm, info, 1));
         var resumable = new RunCatalog.RunInfo(dir.resolve("r"), "lenet", java.time.Instant.now(), "", lenet, List.of(),
                 true);
-        assertEquals("Load a data set first.", vm.continueRun(resumable, 1));
+        assertEquals("Load a data set first.", executor.continueRun(vm, resumable, 1));
         lenetWithData();
         var rgb = new RunCatalog.RunInfo(dir.resolve("r"), "rgb", java.time.Instant.now(), "",
                 lenet.withLayer("input", new Input(3, 28, 28)), List.of(), true);
-        assertTrue(vm.continueRun(rgb, 1).startsWith("The run's network takes 3×28×28 images"), vm.continueRun(rgb, 1));
-        assertEquals("", vm.continueRun(resumable, 2));
+        assertTrue(executor.continueRun(vm, rgb, 1).startsWith("The run's network takes 3×28×28 images"), executor.continueRun(vm, rgb, 1));
+        assertEquals("", executor.continueRun(vm, resumable, 2));
         assertEquals(2, started.get(0).request.moreEpochs());
         assertEquals(dir.resolve("r"), started.get(0).request.folder());
-        assertEquals("A run is in progress.", vm.continueRun(resumable, 1));
+        assertEquals("A run is in progress.", executor.continueRun(vm, resumable, 1));
     }
 }
