@@ -123,14 +123,18 @@ final class FiltersPane extends BorderPane {
         }
         for (Drawn d : drawn) {
             FlowPane row = new FlowPane(12, 8); // rows wrap: the pane never scrolls sideways
+            row.setRowValignment(javafx.geometry.VPos.TOP);
             for (Panel p : d.panels()) {
+                VBox card;
                 if (p.image() == null) {
-                    row.getChildren().add(Fx.captioned(p.title(), Fx.muted(p.text())));
-                    continue;
+                    card = Fx.captioned(p.title(), Fx.muted(p.text()));
+                } else {
+                    ImageView v = p.id() != null ? Fx.view(p.id()) : new ImageView();
+                    v.setImage(p.image());
+                    card = Fx.captioned(p.title(), p.text() == null ? v : new VBox(2, v, Fx.muted(p.text())));
                 }
-                ImageView v = p.id() != null ? Fx.view(p.id()) : new ImageView();
-                v.setImage(p.image());
-                row.getChildren().add(Fx.captioned(p.title(), p.text() == null ? v : new VBox(2, v, Fx.muted(p.text()))));
+                card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a histogram's card is not as tall as the kernels'
+                row.getChildren().add(card);
             }
             rows.getChildren().add(row);
         }
