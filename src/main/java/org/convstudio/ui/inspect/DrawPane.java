@@ -18,10 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
-import org.convstudio.analysis.image.ColorMap;
-import org.convstudio.analysis.image.MapGrid;
 import org.convstudio.analysis.image.Range;
-import org.convstudio.engine.probe.FloatTensor;
 import org.convstudio.ui.common.AppServices;
 import org.convstudio.ui.inspect.InspectSnapshots.Sample;
 
@@ -31,6 +28,8 @@ import org.convstudio.ui.inspect.InspectSnapshots.Sample;
  * runs on the inspection worker, newest drawing only.
  */
 final class DrawPane extends BorderPane {
+
+    private final java.util.concurrent.atomic.AtomicLong mapsGeneration = new java.util.concurrent.atomic.AtomicLong();
 
     static final int SIDE = 280;
     private static final double PEN = 9;
@@ -173,20 +172,14 @@ final class DrawPane extends BorderPane {
             track.setMinWidth(262);
             bars.addRow(c, name, track, value);
         }
-        maps.getChildren().clear();
-        for (String id : l.layers()) { // every block with positions, as the Feature maps pane shows them
-            FloatTensor t = s.activations().node(id);
-            if (t == null || !t.spatial()) {
-                continue;
+        // every block with positions, as the Feature maps pane shows them, coloured on the render thread
+        Fx.render(mapsGeneration, () -> MapGrids.draw(s.activations(), l.layers(), Range.Mode.PER_LAYER, 56), grids -> {
+            java.util.List<javafx.scene.Node> cards = new java.util.ArrayList<>();
+            for (MapGrids.Grid g : grids) {
+                cards.add(new VBox(2, new Label(g.caption()), new ImageView(g.image())));
             }
-            int n = t.channels();
-            int scale = Math.max(1, 56 / Math.max(t.height(), t.width()));
-            int cols = MapGrid.columns(n, 16);
-            float[] v = t.sample(0);
-            ImageView iv = new ImageView(Fx.image(MapGrid.render(v, n, t.height(), t.width(), scale, 2, cols, ColorMap.VIRIDIS,
-                    Range.forMaps(v, n, t.height() * t.width(), Range.Mode.PER_LAYER), 0xFF20232A)));
-            maps.getChildren().add(new VBox(2, new Label(id + " · " + n + " maps of " + t.height() + "×" + t.width()), iv));
-        }
+            maps.getChildren().setAll(cards);
+        });
     }
 
     private static String name(InspectSnapshots.Loaded l, int c) {

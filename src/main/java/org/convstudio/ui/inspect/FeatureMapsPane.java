@@ -13,7 +13,6 @@ import javafx.scene.layout.VBox;
 import org.convstudio.analysis.image.ColorMap;
 import org.convstudio.analysis.image.MapGrid;
 import org.convstudio.analysis.image.Range;
-import org.convstudio.analysis.image.Raster;
 import org.convstudio.engine.probe.Activations;
 import org.convstudio.engine.probe.FloatTensor;
 import org.convstudio.ui.common.AppServices;
@@ -22,7 +21,6 @@ import org.convstudio.ui.inspect.InspectSnapshots.Sample;
 /** Every layer's feature maps for the selected sample, as grids; click a map to enlarge it. */
 final class FeatureMapsPane extends BorderPane {
 
-    private static final int GAP = 2;
     /** The newest show() request; older renders are dropped. */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
@@ -87,51 +85,17 @@ final class FeatureMapsPane extends BorderPane {
         }
         Activations acts = s.activations(); // an immutable snapshot: safe to read on the render thread
         Range.Mode m = mode.getValue();
-        Fx.render(generation, () -> render(acts, m), grids -> install(grids, s));
-    }
-
-    /** One layer's grid, drawn on the render thread. */
-    record Grid(String id, String caption, javafx.scene.image.Image image, int maps, int h, int w, int scale,
-                        int cols) {
-    }
-
-    /**
-     * The grids of every spatial layer but the input (render thread). Tiles get smaller as a layer has more maps
-     * (72 px up to 16 maps, 48 up to 64, 32 up to 256, then 24; never below the map's own size), so ResNet-18's
-     * 67 layers (32×32 input) come to 16 M pixels rather than 85 M.
-     */
-    static List<Grid> render(Activations acts, Range.Mode mode) {
-        List<Grid> out = new ArrayList<>();
-        for (String id : acts.ids()) {
-            FloatTensor t = acts.node(id);
-            if (!t.spatial() || id.equals(acts.ids().get(0))) {
-                continue;
-            }
-            int maps = t.channels();
-            int scale = Math.max(1, tilePixels(maps) / Math.max(t.height(), t.width()));
-            int cols = MapGrid.columns(maps, 16);
-            float[] v = t.sample(0);
-            Range[] ranges = Range.forMaps(v, maps, t.height() * t.width(), mode);
-            Raster grid = MapGrid.render(v, maps, t.height(), t.width(), scale, GAP, cols, ColorMap.VIRIDIS, ranges, 0xFF20232A);
-            out.add(new Grid(id, id + " · " + maps + " maps of " + t.height() + "×" + t.width(), Fx.image(grid), maps,
-                    t.height(), t.width(), scale, cols));
-        }
-        return out;
-    }
-
-    /** The side of one map's tile on screen for a layer of {@code maps} maps. */
-    static int tilePixels(int maps) {
-        return maps <= 16 ? 72 : maps <= 64 ? 48 : maps <= 256 ? 32 : 24;
+        Fx.render(generation, () -> MapGrids.draw(acts, null, m, 72), grids -> install(grids, s));
     }
 
     /** Puts drawn grids on screen (FX thread). */
-    private void install(List<Grid> grids, Sample s) {
+    private void install(List<MapGrids.Grid> grids, Sample s) {
         List<javafx.scene.Node> cards = new ArrayList<>();
-        for (Grid g : grids) {
+        for (MapGrids.Grid g : grids) {
             ImageView iv = Fx.view("inspect-maps-" + g.id());
             iv.setImage(g.image());
             iv.setOnMouseClicked(e -> {
-                int tile = MapGrid.tileAt((int) e.getX(), (int) e.getY(), g.maps(), g.h(), g.w(), g.scale(), GAP, g.cols());
+                int tile = MapGrid.tileAt((int) e.getX(), (int) e.getY(), g.maps(), g.h(), g.w(), g.scale(), MapGrids.GAP, g.cols());
                 if (tile >= 0) {
                     enlarge(g.id(), tile);
                 }

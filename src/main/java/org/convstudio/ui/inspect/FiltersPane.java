@@ -91,7 +91,7 @@ final class FiltersPane extends BorderPane {
                 row.add(new Panel("inspect-kernels-" + w.node(), w.node() + " kernels · " + s[0] + " × " + s[1] + " × " + s[2]
                         + "×" + s[3], Fx.image(Pictures.kernels(w.value().values(), s[0], s[1], s[2], s[3], true,
                         // tiles of at most 60 px, smaller for layers of many filters (as the feature maps')
-                        Math.max(3, Math.min(60, FeatureMapsPane.tilePixels(s[0])) / Math.max(s[2], s[3])))), null));
+                        Math.max(3, Math.min(60, MapGrids.tilePixels(s[0])) / Math.max(s[2], s[3])))), null));
             }
             row.add(histogram(w.node() + " " + w.name(), w.value().values(), 0xFF2F81F7));
             if (w.gradient() != null && Statistics.of(w.gradient().values()).max() != 0) {

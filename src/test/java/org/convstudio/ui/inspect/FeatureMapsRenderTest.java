@@ -38,7 +38,7 @@ class FeatureMapsRenderTest {
             x[14 * 28 + 14] = 1f;
             Activations acts = m.call((p, g) -> p.capture(x, 1));
             assertFalse(GuiTestSupport.onFx());
-            var grids = FeatureMapsPane.render(acts, Range.Mode.PER_MAP);
+            var grids = MapGrids.draw(acts, null, Range.Mode.PER_MAP, 72);
             List<String> ids = grids.stream().map(g -> g.id()).toList();
             assertEquals(List.of("conv1", "relu1", "pool1", "conv2", "relu2", "pool2"), ids, "spatial layers, no input");
             var conv1 = grids.get(0); // 6 maps of 28×28: 72 px tiles → scale 2, 3 columns and 2 rows, 2 px gaps
@@ -46,10 +46,10 @@ class FeatureMapsRenderTest {
             assertEquals(3 * 56 + 4 * 2, (int) conv1.image().getWidth());
             assertEquals(2 * 56 + 3 * 2, (int) conv1.image().getHeight());
         }
-        assertEquals(72, FeatureMapsPane.tilePixels(16));
-        assertEquals(48, FeatureMapsPane.tilePixels(64));
-        assertEquals(32, FeatureMapsPane.tilePixels(256));
-        assertEquals(24, FeatureMapsPane.tilePixels(512));
-        assertTrue(FeatureMapsPane.tilePixels(512) / 4 * 4 * 16 < 1200, "512 maps of 4×4 stay under 1,200 px wide");
+        assertEquals(72, MapGrids.tilePixels(16));
+        assertEquals(48, MapGrids.tilePixels(64));
+        assertEquals(32, MapGrids.tilePixels(256));
+        assertEquals(24, MapGrids.tilePixels(512));
+        assertTrue(MapGrids.tilePixels(512) / 4 * 4 * 16 < 1200, "512 maps of 4×4 stay under 1,200 px wide");
     }
 }
