@@ -58,6 +58,17 @@ public final class GuiTestSupport {
         });
     }
 
+    /** Starts the app in a 1440×900 window on the preset {@code presetId} (the Classroom tests' starting point). */
+    public static ConvStudioApp startOn(String presetId) throws Exception {
+        ConvStudioApp app = start();
+        fx(() -> {
+            app.stage().setWidth(1440);
+            app.stage().setHeight(900);
+            app.window().design().loadPreset(presetId);
+        });
+        return app;
+    }
+
     /** Stops the Train workspace's run if one is active, waits until it has ended, then closes the app. */
     public static void stopRunAndApp(ConvStudioApp app, int seconds) throws TimeoutException {
         fx(() -> app.window().training().stop());

@@ -367,22 +367,13 @@ public final class TrainingJob implements AutoCloseable {
             }
         }
 
-        /** The run's listener, behind a TensorBoard writer when one was asked for. */
-        private TrainingListener withTensorBoard(Path dir) throws IOException {
-            if (tensorBoard == null) {
-                return listener;
-            }
-            Path logDir = tensorBoard.isAbsolute() ? tensorBoard.resolve(dir.getFileName().toString()) : dir.resolve(tensorBoard);
-            return org.convstudio.engine.tensorboard.TensorBoardListener.create(logDir, listener);
-        }
-
         private TrainingSession session(RunDesign d, Path dir, RunLock lock) {
             TorchThreads.Settings t = config.intraOpThreads() > 0 ? new TorchThreads.Settings(config.intraOpThreads(), 1)
                     : threads != null ? threads : TorchThreads.forHeadless();
             Network net = d.network();
             TrainingListener l = null;
             try {
-                l = withTensorBoard(dir);
+                l = org.convstudio.engine.tensorboard.TensorBoardListener.around(listener, tensorBoard, dir);
                 TrainingSession.Builder b = saved != null
                         ? TrainingSession.fromRunFolder(dir, () -> NetworkBlock.of(net), d.chw(), d.classCount())
                         : TrainingSession.builder().setNetwork(() -> NetworkBlock.of(net), d.chw(), d.classCount())

@@ -41,6 +41,19 @@ public final class TensorBoardListener implements TrainingListener {
         return new TensorBoardListener(new EventFileWriter(logDir), next);
     }
 
+    /**
+     * {@code next} behind a TensorBoard writer for the run in {@code runDir}, or {@code next} itself when
+     * {@code tensorBoard} is null. An absolute {@code tensorBoard} is a log folder shared by runs (each writes into a
+     * sub-folder named after its run folder); a relative one is a folder inside the run folder.
+     */
+    public static TrainingListener around(TrainingListener next, Path tensorBoard, Path runDir) throws IOException {
+        if (tensorBoard == null) {
+            return next;
+        }
+        return create(tensorBoard.isAbsolute() ? tensorBoard.resolve(runDir.getFileName().toString())
+                : runDir.resolve(tensorBoard), next);
+    }
+
     /** The event file. */
     public Path file() {
         return writer == null ? null : writer.file();

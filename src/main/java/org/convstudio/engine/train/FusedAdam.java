@@ -148,8 +148,6 @@ final class FusedAdam {
     private void update(float[] w, float[] g, float[] m, float[] v, int n, float stepSize, float bc2Sqrt, float shrink) {
         float b1 = 1 - beta1;
         float b2 = 1 - beta2;
-        float beta2 = this.beta2;
-        float eps = this.eps;
         float wd = decoupled ? 0f : weightDecay;
         for (int i = 0; i < n; i++) {
             float wi = w[i] * shrink;

@@ -75,6 +75,10 @@ public final class ConfusionMatrixView extends Region {
      */
     public void save(java.nio.file.Path file, java.util.function.Consumer<java.nio.file.Path> onSaved,
                      java.util.function.Consumer<Throwable> onError) {
+        if (matrix == null) {
+            onError.accept(new IllegalStateException("there is no confusion matrix yet: train for an epoch first"));
+            return;
+        }
         java.util.concurrent.Callable<byte[]> encode;
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             ConfusionMatrix m = matrix;

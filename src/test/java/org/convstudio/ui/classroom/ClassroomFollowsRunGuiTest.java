@@ -41,12 +41,7 @@ class ClassroomFollowsRunGuiTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = GuiTestSupport.start();
-        GuiTestSupport.fx(() -> {
-            app.stage().setWidth(1440);
-            app.stage().setHeight(900);
-            app.window().design().loadPreset("lenet");
-        });
+        app = GuiTestSupport.startOn("lenet");
     }
 
     @AfterEach

@@ -42,12 +42,7 @@ class ClassroomLiveGuiTest {
     @BeforeEach
     void start() throws Exception {
         GuiTestSupport.isolate();
-        app = GuiTestSupport.start();
-        GuiTestSupport.fx(() -> {
-            app.stage().setWidth(1440);
-            app.stage().setHeight(900);
-            app.window().design().loadPreset("lenet");
-        });
+        app = GuiTestSupport.startOn("lenet");
         robot.clickOn("#nav-classroom");
         classroom = GuiTestSupport.fx(() -> (ClassroomWorkspace) app.window().currentWorkspace());
         GuiTestSupport.fx(() -> classroom.viewModel().useTrainingArms(SMALL));
