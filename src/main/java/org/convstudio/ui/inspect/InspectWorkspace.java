@@ -263,6 +263,7 @@ public final class InspectWorkspace implements Workspace {
                     tabs.getSelectionModel().select(0);
                 })),
                 tab("Draw a digit", "inspect-tab-draw", draw));
+        tabs.setId("inspect-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t != null && "inspect-tab-draw".equals(t.getId()) && vm.loaded() != null && vm.drawingProperty().get() == null) {

@@ -232,10 +232,12 @@ public final class MainWindow {
      * The run keys act like their menu items whatever has the focus: a scene-level event filter sees
      * Space, F5 and Shift+F5 before any control does (so a focused Stop button or check box never
      * "presses" on Space) and fires the menu item if it is enabled. Only an editable text field keeps
-     * Space, so that a folder name can hold a blank.
+     * Space, so that a folder name can hold a blank. The menus' other shortcuts reach their items from a focused
+     * text field too ({@link FieldShortcuts}).
      */
     void installKeyHandlers() {
         stage.getScene().addEventFilter(KeyEvent.ANY, menus.runKeys()::filter);
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, new FieldShortcuts(menus.bar())::filter);
         stage.focusedProperty().addListener((o, was, focused) -> menus.runKeys().clearHeld());
     }
 
